@@ -1,0 +1,243 @@
+// The line loop of the scenario parser: one statement per line, block structure ({ … }),
+// header placement, `-> NAME`, then name resolution; every error is collected, none thrown.
+
+import type { Program, Stmt } from './ast';
+import { type LineContext } from './args';
+import { DiagnosticSink, finishDiagnostics, type Diagnostic } from './diagnostics';
+import { parseExpectation } from './expect';
+import { parseModel, parseTitle } from './header';
+import { lexLine, type Token } from './lexer';
+import { resolveNames } from './resolve';
+import { buildStatement } from './statement';
+import { didYouMean } from './suggest';
+import { KNOWN_VERBS, MAX_BLOCK_DEPTH, SCHEDULE_BUILTINS, schemaOf } from './verbs';
+
+export type ParseResult = { ok: true; program: Program } | { ok: false; errors: Diagnostic[] };
+
+/** Larger input is refused with one error at 1:1 before any work. */
+export const MAX_SCENARIO_CHARS = 4 * 1024 * 1024;
+
+interface Frame {
+  verb: string;
+  line: number;
+  col: number;
+  body: Stmt[];
+}
+
+/** The syntax pass: the program, plus names written on lines that failed (see resolve.ts). */
+export interface SyntaxResult {
+  program: Program;
+  /**
+   * Names a failed line may have declared, with that line: uses from there on are not
+   * reported as unknown, so one mistake gives one message.
+   */
+  lenient: Map<string, number>;
+  /** The pass stopped before the end after too many errors. */
+  stopped: boolean;
+}
+
+function quoteWord(t: Token): string {
+  return t.text.length > 40 ? `'${t.text.slice(0, 37)}...'` : `'${t.text}'`;
+}
+
+export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const lines = text.split('\n');
+  const program: Program = { body: [], threads: [] };
+  const threadLines = new Map<string, number>();
+  const lenient = new Map<string, number>();
+  const frames: Frame[] = [];
+  let seenStatement = false;
+  let stopped = false;
+
+  for (let index = 0; index < lines.length; index++) {
+    if (sink.full) {
+      stopped = true;
+      break;
+    }
+    const raw = lines[index];
+    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const lineNo = index + 1;
+    const lexed = lexLine(lineText);
+    let failed = false;
+    const ctx: LineContext = {
+      line: lineNo,
+      error: (col, message) => {
+        failed = true;
+        sink.add(lineNo, col, message);
+      },
+    };
+    for (const e of lexed.errors) ctx.error(e.col, e.message);
+    const tokens = lexed.tokens;
+    if (tokens.length === 0) continue;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    const body = frames.length > 0 ? frames[frames.length - 1].body : program.body;
+
+    if (first.kind === 'rbrace') {
+      if (tokens.length > 1) ctx.error(tokens[1].col, "'}' must stand alone on its line");
+      if (frames.length === 0) ctx.error(first.col, "'}' without a block to close");
+      else frames.pop();
+      continue;
+    }
+
+    const opens = last.kind === 'lbrace' && tokens.length > 1;
+    const inner = tokens.slice(1, opens ? -1 : undefined);
+    for (const t of opens ? tokens.slice(0, -1) : tokens) {
+      if (t.kind === 'lbrace') ctx.error(t.col, "'{' in the middle of a line: a block opener ends its line with '{'");
+      if (t.kind === 'rbrace') ctx.error(t.col, "'}' must stand alone on its line");
+    }
+    const frameFor = (real: Stmt[] | undefined): void => {
+      if (!opens) return;
+      if (frames.length >= MAX_BLOCK_DEPTH) ctx.error(first.col, `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels`);
+      frames.push({ verb: first.text, line: lineNo, col: first.col, body: real ?? [] });
+    };
+    const mayDeclare = (name: string): void => {
+      if (!lenient.has(name)) lenient.set(name, lineNo);
+    };
+    // What a failed line may have declared: its `-> NAME`, the NAME of a declaring verb, or,
+    // when the verb itself is unrecognisable, any name on it.
+    const spoil = (): void => {
+      const verbSchema = first.kind === 'name' ? schemaOf(first.text) : undefined;
+      const arrow = tokens.findIndex((t) => t.kind === 'arrow');
+      if (arrow >= 0 && tokens[arrow + 1]?.kind === 'name') mayDeclare(tokens[arrow + 1].text);
+      if (verbSchema === undefined) {
+        for (const t of tokens) if (t.kind === 'name') mayDeclare(t.text);
+      } else if (verbSchema.args[0]?.declares && tokens[1]?.kind === 'name') {
+        mayDeclare(tokens[1].text);
+      } else if (first.text === 'system_set') {
+        mayDeclare('system');
+      }
+    };
+
+    const schema = first.kind === 'name' ? schemaOf(first.text) : undefined;
+    if (lexed.errors.length > 0) {
+      // The tokens of a line with a bad number or string are not worth a second message.
+      if (first.text !== 'title' && first.text !== 'model') seenStatement = true;
+      spoil();
+      frameFor(undefined);
+      continue;
+    }
+    if (schema === undefined) {
+      if (first.kind === 'name') ctx.error(first.col, `unknown verb ${quoteWord(first)}${didYouMean(first.text, KNOWN_VERBS)}`);
+      else ctx.error(first.col, `expected a verb at the start of the line, got ${quoteWord(first)}`);
+      seenStatement = true;
+      spoil();
+      frameFor(undefined);
+      continue;
+    }
+    const verb = first.text;
+
+    if (verb === 'title' || verb === 'model') {
+      if (seenStatement || frames.length > 0) {
+        ctx.error(first.col, `header statement '${verb}' must come before the first statement`);
+      } else if (verb === 'title' && program.title !== undefined) {
+        ctx.error(first.col, "duplicate header statement 'title'");
+      } else if (verb === 'model' && program.model !== undefined) {
+        ctx.error(first.col, "duplicate header statement 'model'");
+      } else if (!failed) {
+        const arrow = inner.findIndex((t) => t.kind === 'arrow');
+        if (arrow >= 0) ctx.error(inner[arrow].col, `'-> NAME' is not allowed on '${verb}'`);
+        else if (verb === 'title') program.title = parseTitle(first, inner, ctx);
+        else program.model = parseModel(first, inner, ctx);
+      }
+      if (opens) ctx.error(last.col, `'${verb}' does not open a block`);
+      frameFor(undefined);
+      continue;
+    }
+    seenStatement = true;
+
+    // Trailing `-> NAME`.
+    let args = inner;
+    let bind: Stmt['bind'];
+    const arrowAt = inner.findIndex((t) => t.kind === 'arrow');
+    if (arrowAt >= 0) {
+      const arrow = inner[arrowAt];
+      const target = inner[arrowAt + 1];
+      args = inner.slice(0, arrowAt);
+      if (!schema.bindable) {
+        ctx.error(arrow.col, `'-> NAME' is not allowed on '${verb}'`);
+      } else if (target === undefined) {
+        ctx.error(arrow.col, "expected a name after '->'");
+      } else if (target.kind !== 'name') {
+        ctx.error(target.col, `expected a name after '->', got ${quoteWord(target)}`);
+      } else if (inner[arrowAt + 2] !== undefined) {
+        ctx.error(inner[arrowAt + 2].col, "'-> NAME' must end the statement");
+      } else {
+        bind = { name: target.text, loc: { line: lineNo, col: target.col } };
+      }
+    }
+
+    if (schema.block && !opens) ctx.error(first.col, `'${verb}' opens a block: end its line with '{'`);
+    if (!schema.block && opens) ctx.error(last.col, `'${verb}' does not open a block`);
+    if (schema.placement === 'top' && frames.length > 0) {
+      ctx.error(first.col, `'${verb}' is only allowed at the top level, not inside '${frames[frames.length - 1].verb}'`);
+    }
+    if (schema.placement === 'main-top' && frames.length > 0) {
+      ctx.error(first.col, `'${verb}' is only allowed at the top level of main`);
+    }
+
+    let built: { body: Stmt | undefined } = { body: undefined };
+    if (verb === 'expect') {
+      const e = parseExpectation(first, args, ctx);
+      if (e) built = { body: { verb, expectation: e.expectation, line: lineNo, col: first.col, text: lexed.text, argLocs: e.argLocs } };
+    } else {
+      const s = buildStatement(first, schema, args, ctx);
+      if (s) built = { body: { ...s.body, line: lineNo, col: first.col, text: lexed.text, argLocs: s.argLocs } as Stmt };
+    }
+    const stmt = built.body;
+
+    if (stmt?.verb === 'thread') {
+      const nameCol = stmt.argLocs?.name?.col ?? first.col;
+      const earlier = threadLines.get(stmt.name);
+      if ((SCHEDULE_BUILTINS as readonly string[]).includes(stmt.name)) {
+        ctx.error(nameCol, `'${stmt.name}' is a reserved name: a thread cannot be called ${SCHEDULE_BUILTINS.join(', ')}`);
+      } else if (earlier !== undefined) {
+        ctx.error(nameCol, `duplicate thread '${stmt.name}' (first declared at line ${earlier})`);
+      } else if (frames.length === 0) {
+        threadLines.set(stmt.name, lineNo);
+        program.threads.push(stmt.name);
+      }
+    }
+
+    if (failed || stmt === undefined) {
+      spoil();
+      frameFor(undefined);
+      continue;
+    }
+    if (bind) stmt.bind = bind;
+    body.push(stmt);
+    frameFor('body' in stmt ? stmt.body : undefined);
+  }
+
+  if (!stopped) {
+    for (const f of frames) sink.add(f.line, f.col, 'block opened here is never closed');
+  }
+  return { program, lenient, stopped };
+}
+
+/** The whole front end; may only throw on a bug (parseScenario guards it). */
+export function parseScenarioUnguarded(source: string): ParseResult {
+  if (source.length > MAX_SCENARIO_CHARS) {
+    return {
+      ok: false,
+      errors: [{ line: 1, col: 1, message: `scenario is too large: ${source.length} characters (the limit is ${MAX_SCENARIO_CHARS})` }],
+    };
+  }
+  const syntax = new DiagnosticSink();
+  const { program, lenient } = parseSyntax(source, syntax);
+  const names = new DiagnosticSink();
+  resolveNames(program, lenient, names);
+  const all = [...syntax.items, ...names.items];
+  if (all.length > 0) return { ok: false, errors: finishDiagnostics(all) };
+  return { ok: true, program };
+}
+
+export function parseScenario(source: string): ParseResult {
+  try {
+    return parseScenarioUnguarded(typeof source === 'string' ? source : String(source));
+  } catch (e) {
+    // Never throw to the editor or the CLI: a parser bug becomes one diagnostic.
+    return { ok: false, errors: [{ line: 1, col: 1, message: `internal parser error: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}
