@@ -7,6 +7,7 @@ export const ENOENT = -2;
 export const EAGAIN = -11;
 export const ENOMEM = -12;
 export const EACCES = -13;
+export const EFAULT = -14;
 export const EBUSY = -16;
 export const EEXIST = -17;
 export const ENODEV = -19;
@@ -20,6 +21,7 @@ const NAMES = new Map<number, string>([
   [EAGAIN, '-EAGAIN'],
   [ENOMEM, '-ENOMEM'],
   [EACCES, '-EACCES'],
+  [EFAULT, '-EFAULT'],
   [EBUSY, '-EBUSY'],
   [EEXIST, '-EEXIST'],
   [ENODEV, '-ENODEV'],

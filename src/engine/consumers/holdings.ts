@@ -1,0 +1,95 @@
+// What each kernel actor still holds for an ID: the VT-d driver's bound devices, KVM's VMCS
+// PASID translation, a device model's programmed PASID, and bare-metal SVA mms. Each
+// holding remembers the allocation generation it was taken for, so a holding that outlives
+// its owner is recognisable (the ID-reuse hazard).
+
+export interface IommuBinding {
+  device: string;
+  id: number;
+  gen: number;
+  /** Whether the driver took an ioasid reference for it (refcount model). */
+  ref: boolean;
+  /** Bare-metal SVA binding (first-level, owned by an mm) rather than a guest bind. */
+  sva: boolean;
+}
+
+export interface KvmTranslation {
+  gen: number;
+  gpasid: number;
+  ref: boolean;
+}
+
+export interface VdcmProgram {
+  gen: number;
+  ref: boolean;
+}
+
+export interface MmRecord {
+  name: string;
+  /** The mm's PASID (mm->pasid) or -1. */
+  id: number;
+  gen: number;
+  devices: string[];
+  /** References the mm's binds hold on its PASID. */
+  refs: number;
+}
+
+export class Holdings {
+  /** key `${id}:${device}` */
+  iommu = new Map<string, IommuBinding>();
+  /** id → devices bound by the VT-d driver */
+  iommuById = new Map<number, string[]>();
+  kvm = new Map<number, KvmTranslation>();
+  vdcm = new Map<number, VdcmProgram>();
+  mms = new Map<string, MmRecord>();
+  /** Allocation generation → owner label ("vm1"), recorded for bound IDs only (messages). */
+  owners = new Map<number, string>();
+
+  addBinding(b: IommuBinding): void {
+    this.iommu.set(`${b.id}:${b.device}`, b);
+    const devs = this.iommuById.get(b.id);
+    if (devs) devs.push(b.device);
+    else this.iommuById.set(b.id, [b.device]);
+  }
+
+  binding(device: string, id: number): IommuBinding | undefined {
+    return this.iommu.get(`${id}:${device}`);
+  }
+
+  removeBinding(device: string, id: number): IommuBinding | undefined {
+    const key = `${id}:${device}`;
+    const b = this.iommu.get(key);
+    if (!b) return undefined;
+    this.iommu.delete(key);
+    const devs = (this.iommuById.get(id) ?? []).filter((d) => d !== device);
+    if (devs.length) this.iommuById.set(id, devs);
+    else this.iommuById.delete(id);
+    return b;
+  }
+
+  bindingsOf(id: number): IommuBinding[] {
+    return (this.iommuById.get(id) ?? []).map((d) => this.iommu.get(`${id}:${d}`)!);
+  }
+
+  /** Holders of `id` that belong to a generation other than `gen` (the current owner's). */
+  staleHolders(id: number, gen: number): string[] {
+    const out: string[] = [];
+    for (const b of this.bindingsOf(id)) if (b.gen !== gen) out.push(`the VT-d driver's binding on ${b.device}`);
+    const k = this.kvm.get(id);
+    if (k && k.gen !== gen) out.push(`KVM's VMCS PASID translation (gPASID ${k.gpasid})`);
+    const v = this.vdcm.get(id);
+    if (v && v.gen !== gen) out.push('the device model (VDCM) programming');
+    return out;
+  }
+
+  clone(): Holdings {
+    const h = new Holdings();
+    for (const [k, v] of this.iommu) h.iommu.set(k, { ...v });
+    for (const [k, v] of this.iommuById) h.iommuById.set(k, [...v]);
+    for (const [k, v] of this.kvm) h.kvm.set(k, { ...v });
+    for (const [k, v] of this.vdcm) h.vdcm.set(k, { ...v });
+    for (const [k, v] of this.mms) h.mms.set(k, { ...v, devices: [...v.devices] });
+    for (const [k, v] of this.owners) h.owners.set(k, v);
+    return h;
+  }
+}

@@ -1,0 +1,65 @@
+// Lock state and a lockdep-like order graph: records "B taken while holding A" edges and
+// reports the first pair seen in both orders (lock-order), like lockdep's circular-dependency
+// splat. Engine-internal locks (ioasid_allocator_lock, pasid_mutex) take part too.
+
+export type LockKind = 'spin' | 'mutex';
+
+export interface LockRecord {
+  kind: LockKind;
+  holder: string | null;
+}
+
+export interface LockdepState {
+  locks: Map<string, LockRecord>;
+  /** edges.get(A).get(B) = source line where B was first taken while holding A. */
+  edges: Map<string, Map<string, number>>;
+  reported: Set<string>;
+}
+
+export function createLockdep(): LockdepState {
+  return { locks: new Map(), edges: new Map(), reported: new Set() };
+}
+
+export function cloneLockdep(s: LockdepState): LockdepState {
+  const locks = new Map<string, LockRecord>();
+  for (const [k, v] of s.locks) locks.set(k, { ...v });
+  const edges = new Map<string, Map<string, number>>();
+  for (const [k, v] of s.edges) edges.set(k, new Map(v));
+  return { locks, edges, reported: new Set(s.reported) };
+}
+
+/**
+ * Records edges held→taken for every lock the thread holds and returns a description of an
+ * inversion if `taken` was ever taken before one of them (directly or through a chain).
+ */
+export function recordAcquire(s: LockdepState, held: readonly string[], taken: string, line: number): string | undefined {
+  let inversion: string | undefined;
+  for (const h of held) {
+    if (h === taken) continue;
+    let out = s.edges.get(h);
+    if (!out) s.edges.set(h, (out = new Map()));
+    if (!out.has(taken)) out.set(taken, line);
+    const back = pathLine(s, taken, h);
+    const key = [h, taken].sort().join('\u0000');
+    if (back !== undefined && !s.reported.has(key) && inversion === undefined) {
+      s.reported.add(key);
+      inversion = `possible circular locking: ${taken} taken while holding ${h} (line ${line}), but ${h} was taken while holding ${taken} earlier (line ${back})`;
+    }
+  }
+  return inversion;
+}
+
+/** Line of the first edge on a path from → to, or undefined when `to` is unreachable. */
+function pathLine(s: LockdepState, from: string, to: string): number | undefined {
+  const seen = new Set<string>([from]);
+  const stack: [string, number][] = [];
+  for (const [n, l] of s.edges.get(from) ?? []) stack.push([n, l]);
+  while (stack.length > 0) {
+    const [n, l] = stack.pop()!;
+    if (n === to) return l;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    for (const [m] of s.edges.get(n) ?? []) stack.push([m, l]);
+  }
+  return undefined;
+}

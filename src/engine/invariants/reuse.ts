@@ -1,0 +1,14 @@
+// reuse-before-cleanup (KERNEL-NOTES invariant 9): checked at the moment an ID is handed out.
+// Cost is O(what is held for that one ID), never a scan of the ID space.
+
+import type { Kernel } from '../kernel/kernel';
+
+export function checkReuse(k: Kernel, id: number, gen: number, newOwner: string): void {
+  const s = k.state;
+  const held = [...s.vtd.residue(id), ...s.hold.staleHolders(id, gen)];
+  if (held.length === 0) return;
+  k.violation(
+    'reuse-before-cleanup',
+    `IOASID ${id} handed to ${newOwner} while the previous owner's state remains: ${held.join('; ')}`,
+  );
+}

@@ -1,0 +1,83 @@
+// Everything a run's kernel holds, as one value that checkpoints copy and restore. History
+// (steps, deliveries) is not state: it lives in the recorder.
+
+import { IdAllocator, MAX_IDS } from '../ids/allocator';
+import { VtdModel, type VtdSnapshot } from '../vtd/vtdModel';
+import { SetTable } from '../sets/setTable';
+import { SubscriberTable } from '../notify/subscribers';
+import { Holdings } from '../consumers/holdings';
+import { DeferredQueues } from '../exec/deferred';
+import { cloneLockdep, createLockdep, type LockdepState } from '../exec/lockdep';
+import { IdTable } from './idTable';
+import type { ViolationKind } from '../trace';
+
+export const DEFAULT_CAPACITY = MAX_IDS;
+
+export interface KernelState {
+  capacity: number;
+  capacityInstalled: boolean;
+  avail: number;
+  alloc: IdAllocator;
+  ids: IdTable;
+  genCounter: number;
+  sets: SetTable;
+  subs: SubscriberTable;
+  vtd: VtdModel;
+  hold: Holdings;
+  deferred: DeferredQueues;
+  lockdep: LockdepState;
+  /** Scenario ID names → values, rebound only when the binding statement succeeds. */
+  bindings: Map<string, number>;
+  /** Violations so far by kind (for `expect violation KIND`). */
+  violationCounts: Map<ViolationKind, number>;
+  /** `sub|EVENT|id` of every delivery so far (for `expect delivered`). */
+  delivered: Set<string>;
+  /** Once-only reports (leak per id, etc.). */
+  reported: Set<string>;
+}
+
+export function createKernelState(capacity = DEFAULT_CAPACITY): KernelState {
+  return {
+    capacity,
+    capacityInstalled: false,
+    avail: capacity,
+    alloc: new IdAllocator(capacity),
+    ids: new IdTable(capacity),
+    genCounter: 0,
+    sets: new SetTable(),
+    subs: new SubscriberTable(),
+    vtd: new VtdModel(),
+    hold: new Holdings(),
+    deferred: new DeferredQueues(),
+    lockdep: createLockdep(),
+    bindings: new Map(),
+    violationCounts: new Map(),
+    delivered: new Set(),
+    reported: new Set(),
+  };
+}
+
+export function cloneKernelState(s: KernelState): KernelState {
+  const alloc = new IdAllocator(s.capacity);
+  alloc.restore(s.alloc.snapshot());
+  const vtd = new VtdModel();
+  vtd.restore(s.vtd.snapshot() as VtdSnapshot);
+  return {
+    capacity: s.capacity,
+    capacityInstalled: s.capacityInstalled,
+    avail: s.avail,
+    alloc,
+    ids: s.ids.clone(),
+    genCounter: s.genCounter,
+    sets: s.sets.clone(),
+    subs: s.subs.clone(),
+    vtd,
+    hold: s.hold.clone(),
+    deferred: s.deferred.clone(),
+    lockdep: cloneLockdep(s.lockdep),
+    bindings: new Map(s.bindings),
+    violationCounts: new Map(s.violationCounts),
+    delivered: new Set(s.delivered),
+    reported: new Set(s.reported),
+  };
+}

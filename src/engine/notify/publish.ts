@@ -1,0 +1,44 @@
+// ioasid_notify: deliver an event on the global chain, then on the chain of the ID's set.
+// A blocking chain takes an rwsem (may sleep); on an atomic chain the handlers run in atomic
+// context (atomic_notifier_call_chain holds rcu_read_lock). NOTIFY_STOP and NOTIFY_BAD
+// stop the rest of that chain (NOTIFY_STOP_MASK), as notifier_call_chain does.
+
+import type { Kernel } from '../kernel/kernel';
+import type { EventName, NotifyReply } from '../trace';
+import { handleEvent } from '../consumers/dispatch';
+
+export function publish(k: Kernel, event: EventName, id: number): void {
+  const s = k.state;
+  if (s.subs.size === 0) return;
+  const sid = s.ids.sid[id] ?? -1;
+  const setName = s.sets.nameOfSid(sid);
+  const blocking = k.model.chain === 'blocking';
+  const chains: ['global' | 'set', number][] = [['global', -1]];
+  if (sid >= 0) chains.push(['set', sid]);
+  for (const [chain, chainSid] of chains) {
+    const subs = s.subs.chain(chainSid);
+    if (subs.length === 0) continue;
+    const head = chain === 'global' ? 'ioasid_chain' : `${setName}->nh`;
+    if (blocking) k.mightSleep(`blocking_notifier_call_chain(${head})`);
+    else k.ctx.enterAtomic(`atomic notifier chain ${head}`);
+    try {
+      for (const sub of subs) {
+        const reply: NotifyReply = k.call(`${sub.name}_notifier_call`, () => handleEvent(k, sub, event, id));
+        s.delivered.add(`${sub.name}|${event}|${id}`);
+        k.sink.delivery({
+          event,
+          id,
+          set: setName,
+          subscriber: sub.name,
+          priority: sub.prio,
+          chain,
+          context: k.ctx.context,
+          reply,
+        });
+        if (reply === 'NOTIFY_STOP' || reply === 'NOTIFY_BAD') break;
+      }
+    } finally {
+      if (!blocking) k.ctx.leaveAtomic();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// ioasid sets (v1 `ioasid_set_data`: token, quota, nr_ioasids, sid) plus the runtime binding
+// of scenario set names to SIDs and the capacity accounting they draw from.
+
+export type SetType = 'mm' | 'null';
+
+export interface IoasidSet {
+  sid: number;
+  name: string;
+  token: string;
+  type: SetType;
+  quota: number;
+  /** Live count: active + FREE_PENDING IDs (an ID leaves its set only when reclaimed). */
+  used: number;
+  pending: number;
+  /** Guest PASID (SPID) → host ID, per set (ioasid_attach_spid). */
+  spids: Map<number, number>;
+}
+
+export class SetTable {
+  readonly bySid = new Map<number, IoasidSet>();
+  /** Scenario name → SID, rebound only when a `set` statement succeeds. */
+  readonly names = new Map<string, number>();
+  quotaSum = 0;
+
+  sidOf(name: string): number | undefined {
+    const sid = this.names.get(name);
+    return sid !== undefined && this.bySid.has(sid) ? sid : undefined;
+  }
+
+  get(name: string): IoasidSet | undefined {
+    const sid = this.sidOf(name);
+    return sid === undefined ? undefined : this.bySid.get(sid);
+  }
+
+  /** Lowest unused SID, like xa_alloc into `ioasid_sets`. */
+  nextSid(): number {
+    let sid = 0;
+    while (this.bySid.has(sid)) sid++;
+    return sid;
+  }
+
+  findMmToken(token: string): IoasidSet | undefined {
+    for (const s of this.bySid.values()) if (s.type === 'mm' && s.token === token) return s;
+    return undefined;
+  }
+
+  nameOfSid(sid: number): string {
+    return this.bySid.get(sid)?.name ?? `sid ${sid}`;
+  }
+
+  clone(): SetTable {
+    const t = new SetTable();
+    for (const [sid, s] of this.bySid) t.bySid.set(sid, { ...s, spids: new Map(s.spids) });
+    for (const [n, sid] of this.names) t.names.set(n, sid);
+    t.quotaSum = this.quotaSum;
+    return t;
+  }
+}
