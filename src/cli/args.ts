@@ -1,0 +1,77 @@
+// Command-line arguments of `npm run scenario` (SPEC §5); every mistake is a message, never a throw.
+
+import { isPresetName, type PresetName } from '../engine/model';
+
+export interface CliArgs {
+  file: string;
+  preset?: PresetName;
+  axes: [string, string][];
+  json: boolean;
+  matrix: boolean;
+  explore: boolean;
+  maxStates?: number;
+  workers?: number;
+  maxSteps?: number;
+}
+
+export const USAGE =
+  'usage: npm run scenario -- FILE [--model v1|cyclic|v4] [--set axis=value,…] [--json] [--matrix] [--explore [--max-states N] [--workers N]] [--max-steps N]';
+
+function positiveInt(flag: string, v: string | undefined): number | string {
+  if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) return `${flag} takes a positive whole number`;
+  return Number(v);
+}
+
+export function parseArgs(argv: string[]): CliArgs | string {
+  const out: CliArgs = { file: '', axes: [], json: false, matrix: false, explore: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case '--json':
+        out.json = true;
+        break;
+      case '--matrix':
+        out.matrix = true;
+        break;
+      case '--explore':
+        out.explore = true;
+        break;
+      case '--model': {
+        const v = argv[++i];
+        if (!v || !isPresetName(v)) return `--model takes a preset: v1, cyclic or v4 (got ${v === undefined ? 'nothing' : `'${v}'`})`;
+        out.preset = v;
+        break;
+      }
+      case '--set': {
+        const v = argv[++i];
+        if (!v) return '--set takes axis=value[,axis=value…]';
+        for (const pair of v.split(',')) {
+          const m = /^([a-z]+)=([a-z]+)$/.exec(pair.trim());
+          if (!m) return `--set: '${pair}' is not axis=value`;
+          out.axes.push([m[1], m[2]]);
+        }
+        break;
+      }
+      case '--max-states':
+      case '--workers':
+      case '--max-steps': {
+        const n = positiveInt(a, argv[++i]);
+        if (typeof n === 'string') return n;
+        if (a === '--max-states') out.maxStates = n;
+        else if (a === '--workers') out.workers = n;
+        else out.maxSteps = n;
+        break;
+      }
+      case '--help':
+      case '-h':
+        return USAGE;
+      default:
+        if (a.startsWith('-')) return `unknown option '${a}'`;
+        if (out.file) return `one scenario file at a time (got '${out.file}' and '${a}')`;
+        out.file = a;
+    }
+  }
+  if (!out.file) return 'no scenario file given';
+  if (out.matrix && out.explore) return '--matrix and --explore cannot be combined';
+  return out;
+}
