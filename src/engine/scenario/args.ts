@@ -19,6 +19,8 @@ export interface KeyValue {
 export interface SplitArgs {
   positional: Token[];
   keys: KeyValue[];
+  /** Keys written without a value (`quota=`): already reported, not "missing" again. */
+  valueless: Set<string>;
 }
 
 const VALUE_KINDS = new Set(['name', 'word', 'errno', 'number', 'string']);
@@ -27,6 +29,7 @@ const VALUE_KINDS = new Set(['name', 'word', 'errno', 'number', 'string']);
 export function splitArgs(tokens: readonly Token[], ctx: LineContext): SplitArgs {
   const positional: Token[] = [];
   const keys: KeyValue[] = [];
+  const valueless = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const eq = tokens[i + 1];
@@ -34,6 +37,7 @@ export function splitArgs(tokens: readonly Token[], ctx: LineContext): SplitArgs
       const v = tokens[i + 2];
       if (v === undefined || !VALUE_KINDS.has(v.kind)) {
         ctx.error(t.col, `missing value after '${t.text}='`);
+        valueless.add(t.text);
         i += 1;
         continue;
       }
@@ -47,7 +51,7 @@ export function splitArgs(tokens: readonly Token[], ctx: LineContext): SplitArgs
       positional.push(t);
     }
   }
-  return { positional, keys };
+  return { positional, keys, valueless };
 }
 
 export function locOf(ctx: LineContext, t: Token): Loc {

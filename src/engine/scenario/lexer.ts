@@ -61,7 +61,8 @@ function charAt(line: string, i: number): string {
 function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  const printable = cp > 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0);
+  // Control, format and space characters (NBSP, zero-width space …) are invisible when quoted.
+  const printable = !/^[\p{C}\p{Z}]$/u.test(ch);
   return printable ? `'${ch}' (U+${hex})` : `U+${hex}`;
 }
 

@@ -83,12 +83,20 @@ export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult 
 
     const opens = last.kind === 'lbrace' && tokens.length > 1;
     const inner = tokens.slice(1, opens ? -1 : undefined);
-    for (const t of opens ? tokens.slice(0, -1) : tokens) {
+    let misplacedBrace = false;
+    for (const t of inner) {
       if (t.kind === 'lbrace') ctx.error(t.col, "'{' in the middle of a line: a block opener ends its line with '{'");
       if (t.kind === 'rbrace') ctx.error(t.col, "'}' must stand alone on its line");
+      misplacedBrace ||= t.kind === 'lbrace' || t.kind === 'rbrace';
     }
+    if (first.kind === 'lbrace') {
+      ctx.error(first.col, "'{' must end the line of a block opener such as 'atomic {'");
+      misplacedBrace = true;
+    }
+    // `atomic { free g1` still opens a block, so its `}` further down matches it.
+    const opensAnyway = opens || tokens.some((t) => t.kind === 'lbrace');
     const frameFor = (real: Stmt[] | undefined): void => {
-      if (!opens) return;
+      if (!opensAnyway) return;
       if (frames.length >= MAX_BLOCK_DEPTH) ctx.error(first.col, `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels`);
       frames.push({ verb: first.text, line: lineNo, col: first.col, body: real ?? [] });
     };
@@ -111,8 +119,8 @@ export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult 
     };
 
     const schema = first.kind === 'name' ? schemaOf(first.text) : undefined;
-    if (lexed.errors.length > 0) {
-      // The tokens of a line with a bad number or string are not worth a second message.
+    if (lexed.errors.length > 0 || misplacedBrace) {
+      // The tokens of a line with a bad number, string or brace are not worth a second message.
       if (first.text !== 'title' && first.text !== 'model') seenStatement = true;
       spoil();
       frameFor(undefined);

@@ -88,7 +88,7 @@ function collect(verb: string, verbTok: Token, schema: VerbSchema, tokens: reado
     ctx.error(col, message);
   };
   const lineCtx: LineContext = { line: ctx.line, error: fail };
-  const { positional, keys } = splitArgs(tokens, lineCtx);
+  const { positional, keys, valueless } = splitArgs(tokens, lineCtx);
   const out: Collected = { values: new Map(), locs: {}, flags: new Set() };
   const usage = `(usage: ${schema.usage})`;
 
@@ -155,7 +155,7 @@ function collect(verb: string, verbTok: Token, schema: VerbSchema, tokens: reado
     }
   }
   for (const [name, spec] of Object.entries(schema.keys)) {
-    if (spec.required && !seen.has(name)) fail(verbTok.col, `missing required key '${name}' for '${verb}' ${usage}`);
+    if (spec.required && !seen.has(name) && !valueless.has(name)) fail(verbTok.col, `missing required key '${name}' for '${verb}' ${usage}`);
   }
   return failed ? undefined : out;
 }

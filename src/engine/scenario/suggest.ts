@@ -38,10 +38,10 @@ export function nearestName(word: string, candidates: Iterable<string>): string 
   for (const c of candidates) {
     if (c === word || c.length > 256) continue;
     const d = editDistance(word, c);
-    // A prefix match counts as distance 3 so a real near-miss wins over it.
+    // A prefix match ranks after every real near miss, and closer prefixes first.
     // Rewriting every letter of a short word is no near miss ('x' is not close to 'mm').
     const close = d <= MAX_DISTANCE && d < word.length;
-    const score = close ? d : isPrefixPair(word, c) ? MAX_DISTANCE + 1 : Infinity;
+    const score = close ? d : isPrefixPair(word, c) ? MAX_DISTANCE + d : Infinity;
     if (score < bestScore) {
       best = c;
       bestScore = score;
