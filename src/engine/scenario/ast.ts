@@ -23,8 +23,13 @@ export interface Program {
 export interface StmtBase {
   line: number;
   col: number;
-  /** The statement's source text, trimmed, without comment; for a block opener e.g. "atomic {". */
+  /**
+   * The statement's source text, trimmed, without comment; for a block opener e.g. "atomic {".
+   * Exception: on `note` the contract's own `text` field, the caption, shares this name.
+   */
   text: string;
+  /** Extension: the source text for every statement, `note` included (`note "…"`). */
+  source?: string;
   /** `-> NAME` */
   bind?: { name: string; loc: Loc };
   /**
@@ -69,6 +74,7 @@ export type StmtBody =
   /** Each a declared thread (anywhere in the file), `main`, `rcu` or `wq`. */
   | PerVerb<'schedule', { names: { name: string; loc: Loc }[] }>
   | PerVerb<'repeat', { count: number; body: Stmt[] }>
+  /** `text` is the caption (unescaped string); the statement's source text is in `source`. */
   | PerVerb<'note', { text: string }>
   | PerVerb<'expect', { expectation: Expectation }>;
 

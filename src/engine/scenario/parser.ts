@@ -188,10 +188,15 @@ export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult 
     let built: { body: Stmt | undefined } = { body: undefined };
     if (verb === 'expect') {
       const e = parseExpectation(first, args, ctx);
-      if (e) built = { body: { verb, expectation: e.expectation, line: lineNo, col: first.col, text: lexed.text, argLocs: e.argLocs } };
+      if (e) {
+        const base = { line: lineNo, col: first.col, text: lexed.text, source: lexed.text, argLocs: e.argLocs };
+        built = { body: { verb, expectation: e.expectation, ...base } };
+      }
     } else {
       const s = buildStatement(first, schema, args, ctx);
-      if (s) built = { body: { ...s.body, line: lineNo, col: first.col, text: lexed.text, argLocs: s.argLocs } as Stmt };
+      // A note's caption is its `text` (the contract names both fields so); `source` keeps the line.
+      const text = s?.body.verb === 'note' ? s.body.text : lexed.text;
+      if (s) built = { body: { ...s.body, line: lineNo, col: first.col, text, source: lexed.text, argLocs: s.argLocs } as Stmt };
     }
     const stmt = built.body;
 

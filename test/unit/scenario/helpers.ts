@@ -19,9 +19,9 @@ export function errorsOf(source: string): string[] {
   return r.errors.map((e) => `${e.line}:${e.col}: ${e.message}`);
 }
 
-/** A statement without `argLocs`, recursively (blocks). */
+/** A statement without the `argLocs` and `source` extensions, recursively (blocks). */
 export function bare(s: Stmt): Stmt {
-  const { argLocs: _argLocs, ...rest } = s;
+  const { argLocs: _argLocs, source: _source, ...rest } = s;
   if ('body' in rest) return { ...rest, body: rest.body.map(bare) } as Stmt;
   return rest as Stmt;
 }

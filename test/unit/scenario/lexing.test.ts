@@ -23,10 +23,13 @@ describe('lines and comments', () => {
   });
 
   it('# inside a string is not a comment', () => {
-    expect(lastStmt('note "a # b" # c')).toMatchObject({ text: 'note "a # b"' });
-    expect(lastStmt('note "a # b" # c')).toMatchObject({ verb: 'note' });
-    const s = lastStmt('note "a # b"');
-    expect(s.verb === 'note' && s.text).toBe('note "a # b"');
+    const p = parseOk('note "a # b" # c');
+    expect(p.body[0]).toMatchObject({ verb: 'note', text: 'a # b', source: 'note "a # b"' });
+  });
+
+  it('source holds the trimmed text without comment for every statement', () => {
+    const p = parseOk('  capacity 8 # eight\natomic {  # opener\n}');
+    expect(p.body.map((s) => s.source)).toEqual(['capacity 8', 'atomic {']);
   });
 
   it('a key=value line with tabs between arguments', () => {
@@ -36,9 +39,8 @@ describe('lines and comments', () => {
 
 describe('strings', () => {
   it('escapes \\" and \\\\', () => {
-    const s = lastStmt('note "say \\"hi\\" C:\\\\dir"');
-    expect(s).toMatchObject({ verb: 'note' });
-    expect((s as { text: string }).text).toBe('note "say \\"hi\\" C:\\\\dir"');
+    const p = parseOk('note "say \\"hi\\" C:\\\\dir"');
+    expect(p.body[0]).toMatchObject({ verb: 'note', text: 'say "hi" C:\\dir', source: 'note "say \\"hi\\" C:\\\\dir"' });
     expect(lexLine('note "say \\"hi\\" C:\\\\dir"').tokens[1].str).toBe('say "hi" C:\\dir');
   });
 

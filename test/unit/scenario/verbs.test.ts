@@ -177,10 +177,12 @@ describe('verbs: contexts, locks, threads, scheduling', () => {
     });
   });
 
-  it('note', () => {
-    expect(lastStmt('note "free \\"before\\" unbind \\\\ # not a comment"  # a comment')).toStrictEqual({
-      verb: 'note', text: 'free "before" unbind \\ # not a comment', line: 1, col: 1, text: 'note "free \\"before\\" unbind \\\\ # not a comment"',
-    } as Stmt);
+  it('note: text is the caption (the contract names it so), source the line', () => {
+    const p = parseOk('note "free \\"before\\" unbind \\\\ # not a comment"  # a comment');
+    expect(p.body[0]).toStrictEqual({
+      verb: 'note', text: 'free "before" unbind \\ # not a comment', line: 1, col: 1,
+      source: 'note "free \\"before\\" unbind \\\\ # not a comment"', argLocs: { text: { line: 1, col: 6 } },
+    });
   });
 });
 
