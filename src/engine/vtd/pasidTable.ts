@@ -1,5 +1,5 @@
 // One device's two-level PASID table: a directory indexed by id >> 6 whose leaf tables of
-// 64 entries are allocated on first use and freed only with the whole table.
+// 64 entries are allocated on first use and freed only with the whole table (intel_pasid_get_entry).
 
 import { EBUSY, EINVAL } from '../errno';
 import { copyEntry, MAX_DID, type PasidEntry } from './entry';
@@ -46,7 +46,8 @@ export class PasidTable {
 
   /**
    * The model checks ids against the device's own max PASID (as SPEC §3.4 asks), whereas
-   * intel_pasid_get_entry checks against the rounded-up value; this is that rounded value.
+   * intel_pasid_get_entry checks against the value intel_pasid_alloc_table recomputes from the
+   * directory pages (usually larger; smaller when max_pasid >> 3 truncates): this one.
    */
   get kernelMaxPasid(): number {
     return kernelTableMaxPasid(this.maxPasid);
@@ -103,7 +104,7 @@ export class PasidTable {
     return old;
   }
 
-  /** intel_pasid_alloc_table: max_pasid >> 3 bytes rounded up to 2^order pages (min one page). */
+  /** intel_pasid_alloc_table: max_pasid >> 3 bytes (truncating) rounded up to 2^order pages, min one page. */
   directoryBytes(): number {
     return directoryBytesFor(this.maxPasid);
   }

@@ -196,7 +196,7 @@ export class VtdModel {
 
   residue(id: number): string[] {
     const out: string[] = [];
-    for (const name of this.byOrder([...(this.presentOn.get(id) ?? [])])) {
+    for (const name of this.presentDevices(id)) {
       const e = this.devs.get(name)!.table.entry(id);
       if (e) out.push(`${name} PASID entry (owner ${e.owner})`);
     }
@@ -205,6 +205,11 @@ export class VtdModel {
     for (const [name, t] of this.byOrderPairs(iotlb.entriesFor(id))) out.push(`IOTLB entry DID ${t.did} on ${name}`);
     for (const [name] of this.byOrderPairs(devtlb.entriesFor(id))) out.push(`${name} device-TLB entry`);
     return out;
+  }
+
+  /** Devices with a present entry for this PASID, in insertion order (e.g. the heatmap's bound bit). */
+  presentDevices(id: number): string[] {
+    return this.byOrder([...(this.presentOn.get(id) ?? [])]);
   }
 
   hasResidue(id: number): boolean {
@@ -230,21 +235,24 @@ export class VtdModel {
     };
   }
 
+  /** Takes what snapshot() made; anything else empties the model rather than throwing. */
   restore(s: VtdSnapshot): void {
     this.devs.clear();
     this.presentOn.clear();
     this.lastDid.clear();
-    for (const d of s.devices) {
+    this.caches = new IommuCaches();
+    this.log = [];
+    if (!s || typeof s !== 'object') return;
+    for (const d of s.devices ?? []) {
       const table = PasidTable.fromSnapshot(d.table, this.observerFor(d.name));
       this.devs.set(d.name, { name: d.name, ats: d.ats, maxPasid: table.maxPasid, table, order: this.devs.size });
     }
-    this.caches = new IommuCaches();
-    this.caches.pasidCache.restore(s.pasidCache);
-    this.caches.iotlb.restore(s.iotlb);
-    this.caches.devtlb.restore(s.devtlb);
+    this.caches.pasidCache.restore(s.pasidCache ?? []);
+    this.caches.iotlb.restore(s.iotlb ?? []);
+    this.caches.devtlb.restore(s.devtlb ?? []);
     // The observer recorded nothing into lastDid (it only does so on clears), so load it now.
-    for (const [id, dev, did] of s.lastDid) this.rememberDid(id, dev, did);
-    this.log = s.flushLog.map((e) => ({ ...e }));
+    for (const [id, dev, did] of s.lastDid ?? []) this.rememberDid(id, dev, did);
+    this.log = (s.flushLog ?? []).map((e) => ({ ...e }));
   }
 
   /** Devices sorted by name, caches and lastDid sorted: independent of the order of events. */

@@ -182,6 +182,18 @@ describe('VtdModel translation and hand-made teardowns', () => {
     expect(m.residue(9)).toEqual(['PASID-cache entry DID 2 on dev1', 'IOTLB entry DID 2 on dev1']);
   });
 
+  it('keeps its per-PASID index when a caller programs a device table directly', () => {
+    const t = m.device('dev1')!.table;
+    t.program(4, { fpd: false, pgtt: 1, did: 1, flptptr: 0, slptptr: 0, sre: false, aw: 2, flpm: 0, owner: 6 });
+    m.setup('dev0', 4, 'fl', 6, 1);
+    expect(m.presentDevices(4)).toEqual(['dev0', 'dev1']);
+    expect(m.residue(4)).toEqual(['dev0 PASID entry (owner 6)', 'dev1 PASID entry (owner 6)']);
+    t.clear(4);
+    expect(m.presentDevices(4)).toEqual(['dev0']);
+    m.tearDown('dev0', 4);
+    expect(m.hasResidue(4)).toBe(false);
+  });
+
   it('refuses fine-grained steps on unknown devices or bad ids, and clears of absent entries', () => {
     expect(m.clearEntry('nope', 1)).toBe(ENODEV);
     expect(m.invalidatePasidCache('nope', 1)).toBe(ENODEV);
@@ -235,6 +247,14 @@ describe('VtdModel snapshot and fingerprint', () => {
     expect(m.snapshot()).toEqual(s);
     expect(m.device('c')).toBeUndefined();
     expect(m.hasResidue(1)).toBe(false);
+  });
+
+  it('restoring something that is not a snapshot empties the model instead of throwing', () => {
+    const m = build('ab');
+    expect(() => m.restore(null as never)).not.toThrow();
+    expect(m.devices()).toEqual([]);
+    expect(m.flushLog).toEqual([]);
+    expect(m.hasResidue(70)).toBe(false);
   });
 
   it('gives equal fingerprints for equal states reached in different orders', () => {
