@@ -22,6 +22,9 @@ import { emptyExpectationLog, evaluate, type ExpectationLog } from './expectatio
 import type { Recorder } from './recorder';
 
 export const DEFAULT_MAX_STEPS = 5_000_000;
+
+/** Thrown out of a replay when it reaches `stopAt` steps: the state is then exactly "after N steps". */
+export const STOP_REPLAY = Symbol('stop-replay');
 /** Statements passed over without a step (expects, block entries, empty repeats) also count. */
 const OPS_PER_STEP_BUDGET = 4;
 
@@ -101,6 +104,8 @@ export class Machine {
   readonly expectations: ExpectationLog = emptyExpectationLog();
   readonly maxSteps: number;
   recorder?: Recorder;
+  /** Replays for seeking stop (by throwing STOP_REPLAY) when a step would begin at this count. */
+  stopAt?: number;
   private readonly sink: StepSink;
   private itemDepth = 0;
   private pendingWarnings: string[] = [];
@@ -337,6 +342,7 @@ export class Machine {
   }
 
   private beginStep(ctx: ExecContext, line: number, stmt: number, label?: string): number {
+    if (this.steps === this.stopAt) throw STOP_REPLAY;
     const rec = this.recorder;
     const index = rec ? rec.begin(line, ctx.thread, ctx.context, stmt, label) : this.steps;
     this.steps++;
@@ -474,6 +480,7 @@ export class Machine {
     this.kernel.begin(new ExecContext('main', 'task'), this.program.lastLine, collect);
     checks();
     if (found.length === 0) return;
+    if (this.steps === this.stopAt) throw STOP_REPLAY;
     const index = this.recorder ? this.recorder.begin(this.program.lastLine, 'main', 'task', -1, label) : this.steps;
     this.steps++;
     for (const v of found) this.recorder?.violation(v.kind, v.message);
