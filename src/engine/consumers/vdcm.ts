@@ -12,7 +12,10 @@ export function vdcmNotifier(k: Kernel, event: EventName, id: number): NotifyRep
   const gen = s.ids.gen[id];
   if (event === 'BIND') {
     if (held && held.gen === gen) return 'NOTIFY_DONE';
-    s.hold.vdcm.set(id, { gen, ref: takeActorRef(k, id) });
+    const ref = takeActorRef(k, id);
+    // Refcount model: no reference (ioasid_get() -EBUSY, FREE_PENDING) → do not program it.
+    if (k.model.free === 'refcount' && !ref) return 'NOTIFY_DONE';
+    s.hold.vdcm.set(id, { gen, ref });
     return 'NOTIFY_OK';
   }
   if (!held || held.gen !== gen) return 'NOTIFY_DONE';

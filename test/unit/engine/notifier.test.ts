@@ -104,4 +104,15 @@ describe('§3.3 built-in subscribers', () => {
     expectAllHeld(t);
     expect(t.violations).toStrictEqual([]);
   });
+
+  // Regression (found by fuzzing): KVM and the VDCM recorded a translation for a BIND they
+  // could take no reference for, so it outlived the reclaim and the next owner of the ID met
+  // it (reuse-before-cleanup under v4, and a leak at the end).
+  it('v4: BIND of a FREE_PENDING ID (attach_spid after free) installs nothing in KVM or the device model', () => {
+    const t = run(lines('set vm1 quota=4', 'notifier kvm kind=kvm', 'notifier vdcm kind=vdcm', 'alloc vm1 -> a', 'get a', 'free a',
+      'attach_spid a 5', 'expect refs a == 1', 'put a', 'expect state a == free', 'alloc vm1', 'expect 1'));
+    expectAllHeld(t);
+    expect(t.violations).toStrictEqual([]);
+    expect(t.deliveries.filter((d) => d.event === 'BIND').map((d) => d.reply)).toStrictEqual(['NOTIFY_DONE', 'NOTIFY_DONE']);
+  });
 });
