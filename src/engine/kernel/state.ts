@@ -1,7 +1,8 @@
 // Everything a run's kernel holds, as one value that checkpoints copy and restore. History
 // (steps, deliveries) is not state: it lives in the recorder.
 
-import { IdAllocator, MAX_IDS } from '../ids/allocator';
+import { MAX_IDS } from '../ids/allocator';
+import { GrowableAllocator } from './growableAllocator';
 import { VtdModel, type VtdSnapshot } from '../vtd/vtdModel';
 import { SetTable } from '../sets/setTable';
 import { SubscriberTable } from '../notify/subscribers';
@@ -17,7 +18,7 @@ export interface KernelState {
   capacity: number;
   capacityInstalled: boolean;
   avail: number;
-  alloc: IdAllocator;
+  alloc: GrowableAllocator;
   ids: IdTable;
   genCounter: number;
   sets: SetTable;
@@ -41,7 +42,7 @@ export function createKernelState(capacity = DEFAULT_CAPACITY): KernelState {
     capacity,
     capacityInstalled: false,
     avail: capacity,
-    alloc: new IdAllocator(capacity),
+    alloc: new GrowableAllocator(capacity),
     ids: new IdTable(capacity),
     genCounter: 0,
     sets: new SetTable(),
@@ -58,10 +59,9 @@ export function createKernelState(capacity = DEFAULT_CAPACITY): KernelState {
 }
 
 export function cloneKernelState(s: KernelState): KernelState {
-  const alloc = new IdAllocator(s.capacity);
-  alloc.restore(s.alloc.snapshot());
+  const alloc = s.alloc.clone();
   const vtd = new VtdModel();
-  vtd.restore(s.vtd.snapshot() as VtdSnapshot);
+  vtd.restore(s.vtd.snapshot(false) as VtdSnapshot);
   return {
     capacity: s.capacity,
     capacityInstalled: s.capacityInstalled,

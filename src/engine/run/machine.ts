@@ -441,7 +441,7 @@ export class Machine {
       this.settle(t);
       while (this.phase === 'running' && t.status === 'ready' && this.peek(t)) {
         this.advance(t);
-        if (t.status === 'stuck') break;
+        if ((t.status as ThreadStatus) === 'stuck') break;
       }
     } finally {
       this.itemDepth--;

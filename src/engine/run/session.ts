@@ -25,7 +25,7 @@ interface Checkpoint {
 
 function snapshotBytes(s: MachineSnapshot): number {
   // The typed arrays dominate; the maps are small next to them.
-  return s.kernel.ids.byteLength() + Math.ceil(s.kernel.capacity / 8) + 4096;
+  return s.kernel.ids.byteLength() + Math.ceil(s.kernel.alloc.covered / 8) + 4096;
 }
 
 export class Session {

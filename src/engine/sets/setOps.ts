@@ -3,7 +3,8 @@
 // nothing (KERNEL-NOTES invariant 5).
 
 import { EBUSY, EEXIST, EINVAL, ENOSPC } from '../errno';
-import { IdAllocator, MAX_IDS } from '../ids/allocator';
+import { MAX_IDS } from '../ids/allocator';
+import { GrowableAllocator } from '../kernel/growableAllocator';
 import { IdTable } from '../kernel/idTable';
 import { ID_ACTIVE } from '../idstate';
 import { ioasidFree } from '../kernel/ioasidOps';
@@ -29,7 +30,7 @@ export function installCapacity(k: Kernel, n: number): number {
   s.capacity = n;
   s.avail = n;
   s.capacityInstalled = true;
-  s.alloc = new IdAllocator(n);
+  s.alloc = new GrowableAllocator(n);
   s.ids = new IdTable(n);
   return 0;
 }

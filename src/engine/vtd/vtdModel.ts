@@ -216,8 +216,9 @@ export class VtdModel {
     return this.presentOn.has(id) || this.caches.hasAny(id);
   }
 
-  snapshot(): VtdSnapshot {
-    return { ...this.stateSnapshot(), flushLog: this.log.map((e) => ({ ...e })) };
+  /** withLog=false leaves the append-only flush history out (checkpoints do not need it). */
+  snapshot(withLog = true): VtdSnapshot {
+    return { ...this.stateSnapshot(), flushLog: withLog ? this.log.map((e) => ({ ...e })) : [] };
   }
 
   private stateSnapshot(): Omit<VtdSnapshot, 'flushLog'> {
