@@ -40,6 +40,26 @@ function quoteWord(t: Token): string {
   return t.text.length > 40 ? `'${t.text.slice(0, 37)}...'` : `'${t.text}'`;
 }
 
+/** Splits off a trailing `-> NAME`; reports it where it is not allowed or malformed. */
+function trailingBind(
+  verb: string,
+  bindable: boolean,
+  inner: Token[],
+  ctx: LineContext,
+): { args: Token[]; bind: Stmt['bind'] } {
+  const at = inner.findIndex((t) => t.kind === 'arrow');
+  if (at < 0) return { args: inner, bind: undefined };
+  const arrow = inner[at];
+  const target = inner[at + 1];
+  const args = inner.slice(0, at);
+  if (!bindable) ctx.error(arrow.col, `'-> NAME' is not allowed on '${verb}'`);
+  else if (target === undefined) ctx.error(arrow.col, "expected a name after '->'");
+  else if (target.kind !== 'name') ctx.error(target.col, `expected a name after '->', got ${quoteWord(target)}`);
+  else if (inner[at + 2] !== undefined) ctx.error(inner[at + 2].col, "'-> NAME' must end the statement");
+  else return { args, bind: { name: target.text, loc: { line: ctx.line, col: target.col } } };
+  return { args, bind: undefined };
+}
+
 export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = text.split('\n');
@@ -155,26 +175,7 @@ export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult 
     }
     seenStatement = true;
 
-    // Trailing `-> NAME`.
-    let args = inner;
-    let bind: Stmt['bind'];
-    const arrowAt = inner.findIndex((t) => t.kind === 'arrow');
-    if (arrowAt >= 0) {
-      const arrow = inner[arrowAt];
-      const target = inner[arrowAt + 1];
-      args = inner.slice(0, arrowAt);
-      if (!schema.bindable) {
-        ctx.error(arrow.col, `'-> NAME' is not allowed on '${verb}'`);
-      } else if (target === undefined) {
-        ctx.error(arrow.col, "expected a name after '->'");
-      } else if (target.kind !== 'name') {
-        ctx.error(target.col, `expected a name after '->', got ${quoteWord(target)}`);
-      } else if (inner[arrowAt + 2] !== undefined) {
-        ctx.error(inner[arrowAt + 2].col, "'-> NAME' must end the statement");
-      } else {
-        bind = { name: target.text, loc: { line: lineNo, col: target.col } };
-      }
-    }
+    const { args, bind } = trailingBind(verb, schema.bindable, inner, ctx);
 
     if (schema.block && !opens) ctx.error(first.col, `'${verb}' opens a block: end its line with '{'`);
     if (!schema.block && opens) ctx.error(last.col, `'${verb}' does not open a block`);

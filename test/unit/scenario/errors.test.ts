@@ -10,6 +10,7 @@ describe('verbs', () => {
     expect(errorsOf('alocc vm1')).toEqual(["1:1: unknown verb 'alocc'; did you mean 'alloc'?"]);
     expect(errorsOf('  sva_bnd d m')).toEqual(["1:3: unknown verb 'sva_bnd'; did you mean 'sva_bind'?"]);
     expect(errorsOf('mmu_notifier d')).toEqual(["1:1: unknown verb 'mmu_notifier'; did you mean 'mmu_notifier_put'?"]);
+    expect(errorsOf('Alloc s')).toEqual(["1:1: unknown verb 'Alloc'; did you mean 'alloc'?"]);
     expect(errorsOf('xyzzy')).toEqual(["1:1: unknown verb 'xyzzy'"]);
     expect(errorsOf('x')).toEqual(["1:1: unknown verb 'x'"]);
     expect(errorsOf('5 alloc')).toEqual(["1:1: expected a verb at the start of the line, got '5'"]);
@@ -114,6 +115,11 @@ describe('block structure', () => {
     expect(errorsOf('atomic {\nquiesce }\n}')).toEqual(["2:9: '}' must stand alone on its line"]);
     expect(errorsOf('{\n}')).toEqual(["1:1: '{' must end the line of a block opener such as 'atomic {'"]);
     expect(errorsOf('atomic {\n{\n}\n}')).toEqual(["2:1: '{' must end the line of a block opener such as 'atomic {'"]);
+  });
+
+  it('braces may touch the verb and carry comments', () => {
+    const p = parseOk('atomic{   # opener\n  quiesce\n}  # closer');
+    expect(p.body[0]).toMatchObject({ verb: 'atomic', text: 'atomic{', body: [{ verb: 'quiesce' }] });
   });
 
   it('an unclosed block is reported at its opener', () => {
