@@ -16,6 +16,6 @@ export function runKernelWork(k: Kernel, action: Exclude<DeferredAction, { kind:
       vdcmClearWork(k, action.id, action.gen);
       return 0;
     case 'srcu-free':
-      return srcuFreeMm(k, action.mm);
+      return srcuFreeMm(k, action.mm, action.id, action.gen);
   }
 }

@@ -10,8 +10,11 @@ export type DeferredAction =
   | { kind: 'iommu-teardown'; id: number; gen: number }
   /** Device model: clear the device's PASID and drop its reference. */
   | { kind: 'vdcm-clear'; id: number; gen: number }
-  /** mmu_notifier_put → call_srcu(mmu_notifier_free_rcu) → free the mm's PASID in atomic context. */
-  | { kind: 'srcu-free'; mm: string };
+  /**
+   * mmu_notifier_put → call_srcu(mmu_notifier_free_rcu) → free the mm's PASID in atomic context.
+   * `id`/`gen` are the PASID the mm had when the put was queued (-1: none).
+   */
+  | { kind: 'srcu-free'; mm: string; id: number; gen: number };
 
 export interface DeferredItem {
   seq: number;

@@ -78,17 +78,18 @@ export function mmExit(k: Kernel, mmName: string): number {
 export function mmuNotifierPut(k: Kernel, mmName: string): number {
   const mm = k.state.hold.mms.get(mmName);
   if (!mm) return EINVAL;
-  k.state.deferred.push('rcu', { kind: 'srcu-free', mm: mmName }, k.line, `mmu_notifier_free_rcu(${mmName}) → ioasid_free`);
+  // The callback frees the io_mm this put released, so it remembers that mm's PASID now: a
+  // PASID the mm gets from a later sva_bind belongs to a new io_mm and is not this put's.
+  k.state.deferred.push('rcu', { kind: 'srcu-free', mm: mmName, id: mm.id, gen: mm.gen }, k.line, `mmu_notifier_free_rcu(${mmName}) → ioasid_free`);
   return 0;
 }
 
 /** The SRCU callback: mmu_notifier_free_rcu → io_mm_free → ioasid_free / ioasid_put. */
-export function srcuFreeMm(k: Kernel, mmName: string): number {
+export function srcuFreeMm(k: Kernel, mmName: string, id: number, gen: number): number {
   return k.call('mmu_notifier_free_rcu', () => {
     const s = k.state;
     const mm = s.hold.mms.get(mmName);
-    if (!mm || mm.id < 0) return 0;
-    const { id, gen } = mm;
+    if (!mm || id < 0 || mm.id !== id || mm.gen !== gen) return 0;
     mm.id = -1;
     if (!s.ids.isLive(id) || s.ids.gen[id] !== gen) return 0;
     const refs = mm.refs;

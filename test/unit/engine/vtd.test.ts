@@ -165,4 +165,14 @@ describe('§3.4 bare-metal SVA', () => {
     expect(kinds(t)).toStrictEqual(['sleep-in-atomic']);
     expect(t.violations[0].message).toMatch(/ioasid_free/);
   });
+
+  // Regression (found by fuzzing): the SRCU callback looked the mm's PASID up when it ran, so
+  // a put queued before an sva_bind freed the PASID that bind took later, under its live
+  // entry (teardown-order, then a leaked entry).
+  it('the callback frees the PASID the mm had at mmu_notifier_put, not one a later sva_bind took', () => {
+    const t = run(lines(...SVA, 'mmu_notifier_put p', 'sva_bind d0 p -> a', 'rcu_barrier', 'expect state a == active', 'expect entry d0 a present', 'dma d0 a'));
+    expectAllHeld(t);
+    expect(stepOf(t, 'dma d0 a').resultName).toBe('0');
+    expect(kinds(t)).toStrictEqual([]);
+  });
 });
