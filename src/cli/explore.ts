@@ -1,8 +1,84 @@
-// `--explore`: placeholder until the explorer lands; says so instead of pretending.
+// `--explore`: the explorer of SPEC §7 on worker threads, one per core by default, with
+// progress on stderr and the report on stdout (one JSON document with --json).
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import type { CliArgs } from './args';
 import type { CompiledProgram } from '../engine/run/program';
+import { resolveModel } from '../engine/lab';
+import { DEFAULT_MAX_STATES, explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
+import { frontierPrefixes, mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
+import { scheduleLine, trimSchedule } from '../engine/run/explore/replay';
+import type { ModelConfig } from '../engine/model';
 
-export async function runExplore(_args: CliArgs, _program: CompiledProgram): Promise<number> {
-  process.stderr.write('error: --explore is not available yet in this build\n');
-  return 2;
+const PREFIXES_PER_WORKER = 8;
+
+function spawn(source: string, model: ModelConfig, roots: string[][], maxStates: number, onProgress: (p: ExploreProgress) => void): { promise: Promise<ExploreReport>; stop: () => void } {
+  const w = new Worker(new URL('./exploreWorkerBoot.mjs', import.meta.url), {
+    workerData: { source, model, roots, maxStates, reduction: true },
+  });
+  const promise = new Promise<ExploreReport>((resolve, reject) => {
+    w.on('message', (m: { type: string; report?: ExploreReport; progress?: ExploreProgress; error?: string }) => {
+      if (m.type === 'progress' && m.progress) onProgress(m.progress);
+      else if (m.type === 'report' && m.report) resolve(m.report);
+      else if (m.type === 'error') reject(new Error(m.error));
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`explorer worker exited with ${code}`));
+    });
+  });
+  return { promise: promise.finally(() => void w.terminate()), stop: () => w.postMessage('stop') };
+}
+
+export async function runExplore(args: CliArgs, program: CompiledProgram): Promise<number> {
+  const model = resolveModel(program.source, { preset: args.preset, axes: args.axes });
+  if (typeof model === 'string') {
+    process.stderr.write(`error: ${model}\n`);
+    return 2;
+  }
+  const maxStates = args.maxStates ?? DEFAULT_MAX_STATES;
+  const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), 64));
+  const source = readFileSync(args.file, 'utf8');
+  const progress = new Map<number, ExploreProgress>();
+  let lastPrint = 0;
+  const show = () => {
+    const now = Date.now();
+    if (now - lastPrint < (process.stderr.isTTY ? 250 : 2000)) return;
+    lastPrint = now;
+    const all = [...progress.values()];
+    const states = all.reduce((n, p) => n + p.states, 0);
+    const rate = all.reduce((n, p) => n + p.states / Math.max(1, p.elapsedMs / 1000), 0);
+    const kinds = [...new Set(all.flatMap((p) => p.violations))];
+    process.stderr.write(`explore: ${states} states, ${all.reduce((n, p) => n + p.schedules, 0)} schedules, ${Math.round(rate)} states/s, violations: ${kinds.join(', ') || 'none'}\n`);
+  };
+
+  let report: ExploreReport;
+  if (workers === 1) {
+    report = explore(program, model, { maxStates, onProgress: (p) => (progress.set(0, p), show()) });
+  } else {
+    const parts = splitRoundRobin(frontierPrefixes(program, model, workers * PREFIXES_PER_WORKER), workers);
+    const jobs = parts.map((roots, i) => spawn(source, model, roots, Math.ceil(maxStates / parts.length), (p) => (progress.set(i, p), show())));
+    const onSigint = () => jobs.forEach((j) => j.stop());
+    process.once('SIGINT', onSigint);
+    try {
+      report = mergeReports(await Promise.all(jobs.map((j) => j.promise)));
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  }
+
+  const violations = report.violations.map((v) => ({ ...v, schedule: trimSchedule(program, model, v.schedule, v.kind, v.steps) }));
+  if (args.json) {
+    process.stdout.write(JSON.stringify({ schedules: report.schedules, states: report.states, complete: report.complete, violations, transitions: report.transitions, elapsedMs: Math.round(report.elapsedMs) }, null, 2) + '\n');
+  } else {
+    process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : `INCOMPLETE: the bound of ${maxStates} states stopped the search`}\n`);
+    if (violations.length === 0) process.stdout.write('no violation is reachable in the explored schedules\n');
+    for (const v of violations) {
+      process.stdout.write(`\n${v.kind}${v.inEverySchedule ? ' (in every schedule)' : ''}: shortest schedule reaches it in ${v.steps} steps\n  ${scheduleLine(v.schedule)}\n`);
+    }
+    if (violations.length) process.stdout.write('\npaste a schedule line after the header (replacing any schedule line already there) to replay it in the player\n');
+  }
+  return 0;
 }

@@ -136,6 +136,21 @@ export class Machine {
     };
   }
 
+  /** The live state as a snapshot without copying; the machine must be restored before it runs again. */
+  detach(): MachineSnapshot {
+    return {
+      kernel: this.kernel.state,
+      threads: this.threads,
+      started: this.started,
+      rr: this.rr,
+      schedule: this.schedule,
+      phase: this.phase,
+      steps: this.steps,
+      ops: this.ops,
+      error: this.error,
+    };
+  }
+
   restore(s: MachineSnapshot): void {
     this.kernel.state = cloneKernelState(s.kernel);
     this.threads = s.threads.map(cloneThread);
@@ -153,6 +168,12 @@ export class Machine {
 
   private thread(name: string): ThreadState | undefined {
     return this.threads.find((t) => t.name === name);
+  }
+
+  /** The statement a thread runs next, if it can run at all. */
+  peekNext(name: string): Stmt | undefined {
+    const t = this.thread(name);
+    return t ? this.peek(t) : undefined;
   }
 
   private peek(t: ThreadState): Stmt | undefined {

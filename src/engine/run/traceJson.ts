@@ -11,7 +11,10 @@ import type { Recorder } from './recorder';
 
 export function stepText(program: CompiledProgram, rec: Recorder, i: number): string {
   const stmt = rec.stmt.get(i);
-  return stmt >= 0 ? program.stmts[stmt].text : rec.labels.get(i) ?? '';
+  if (stmt < 0) return rec.labels.get(i) ?? '';
+  const st = program.stmts[stmt];
+  // A note's `text` is its caption; `source` is the statement as written.
+  return st.source ?? st.text;
 }
 
 export function traceStep(program: CompiledProgram, rec: Recorder, i: number): TraceStep {

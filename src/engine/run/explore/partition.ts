@@ -1,0 +1,63 @@
+// Splitting a search across workers (a partitioned frontier): expand the schedule tree
+// breadth-first, without pruning, until one level is wide enough, and hand each worker a
+// share of that level's prefixes. Every schedule extends exactly one prefix, so merged
+// results are exact; duplicate states across partitions only cost time.
+
+import type { ModelConfig } from '../../model';
+import { Machine } from '../machine';
+import type { CompiledProgram } from '../program';
+import { EXPLORE_MAX_STEPS, type ExploreReport, type ExploreViolation } from './explorer';
+
+const MAX_PARTITION_DEPTH = 64;
+
+export function frontierPrefixes(program: CompiledProgram, model: ModelConfig, minWidth: number): string[][] {
+  const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
+  const initial = m.snapshot();
+  let level: string[][] = [[]];
+  for (let depth = 0; depth < MAX_PARTITION_DEPTH && level.length < minWidth; depth++) {
+    const next: string[][] = [];
+    let grew = false;
+    for (const prefix of level) {
+      m.restore(initial);
+      for (const c of prefix) m.runUnit(c);
+      const choices = m.phase === 'running' ? m.choices() : [];
+      if (choices.length === 0) next.push(prefix);
+      else {
+        grew = true;
+        for (const c of choices) next.push([...prefix, c]);
+      }
+    }
+    level = next;
+    if (!grew) break;
+  }
+  return level;
+}
+
+export function splitRoundRobin<T>(items: T[], parts: number): T[][] {
+  const out: T[][] = Array.from({ length: parts }, () => []);
+  items.forEach((x, i) => out[i % parts].push(x));
+  return out.filter((p) => p.length > 0);
+}
+
+export function mergeReports(reports: ExploreReport[]): ExploreReport {
+  const best = new Map<string, ExploreViolation>();
+  const withSchedules = reports.filter((r) => r.schedules > 0);
+  for (const r of reports) {
+    for (const v of r.violations) {
+      const cur = best.get(v.kind);
+      if (!cur || v.schedule.length < cur.schedule.length) best.set(v.kind, { ...v });
+    }
+  }
+  const complete = reports.every((r) => r.complete);
+  for (const v of best.values()) {
+    v.inEverySchedule = complete && withSchedules.length > 0 && withSchedules.every((r) => r.violations.some((x) => x.kind === v.kind && x.inEverySchedule));
+  }
+  return {
+    schedules: reports.reduce((n, r) => n + r.schedules, 0),
+    states: reports.reduce((n, r) => n + r.states, 0),
+    transitions: reports.reduce((n, r) => n + r.transitions, 0),
+    complete,
+    violations: [...best.values()],
+    elapsedMs: Math.max(0, ...reports.map((r) => r.elapsedMs)),
+  };
+}

@@ -1,0 +1,34 @@
+// Turning an explored schedule into a `schedule …` line a user can paste: replays it on the
+// ordinary scheduler to confirm it reaches the violation, and drops leading entries the
+// default schedule would choose anyway.
+
+import type { ModelConfig } from '../../model';
+import type { ViolationKind } from '../../trace';
+import { Machine } from '../machine';
+import type { CompiledProgram } from '../program';
+import { EXPLORE_MAX_STEPS } from './explorer';
+
+/** Runs the scenario with `schedule` installed first; true if `kind` is raised within `steps` steps. */
+export function replayReaches(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): boolean {
+  const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
+  m.schedule = [...schedule];
+  while (m.steps <= steps && !(m.kernel.state.violationCounts.get(kind) ?? 0) && m.step()) {
+    /* replay */
+  }
+  return (m.kernel.state.violationCounts.get(kind) ?? 0) > 0;
+}
+
+/** The shortest suffix of `schedule` that still reaches `kind` when replayed. */
+export function trimSchedule(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): string[] {
+  let best = schedule;
+  for (let k = 1; k <= schedule.length; k++) {
+    const candidate = schedule.slice(k);
+    if (!replayReaches(program, model, candidate, kind, steps)) break;
+    best = candidate;
+  }
+  return best;
+}
+
+export function scheduleLine(schedule: string[]): string {
+  return schedule.length === 0 ? '# the default schedule reaches it' : `schedule ${schedule.join(' ')}`;
+}
