@@ -1,0 +1,91 @@
+// Watch expressions over the whole run (the worker samples them, protocol `watch`): each one
+// a sparkline with the player's position as a cursor, and its value at that position.
+import { useState, type FormEvent } from 'react';
+import { Sparkline } from './Sparkline';
+import '../inspectors/inspectors.css';
+
+export interface WatchSeries {
+  expression: string;
+  values: (number | null)[];
+  error?: string;
+}
+
+export interface WatchPanelProps {
+  expressions: string[];
+  series?: WatchSeries[];
+  positions?: number[];
+  position: number;
+  onChange: (expressions: string[]) => void;
+}
+
+export const WATCH_EXAMPLES = ['avail', 'allocated', 'used vm1', 'quota vm1', 'pending vm1', 'refs g1', 'violations'];
+
+/** The value at the last sampled position at or before `position` (samples are sparse). */
+export function valueAt(positions: number[], values: (number | null)[], position: number): number | null | undefined {
+  let best = -1;
+  for (let i = 0; i < positions.length && i < values.length; i++) if (positions[i] <= position) best = i;
+  return best < 0 ? undefined : values[best];
+}
+
+export function WatchPanel({ expressions, series, positions, position, onChange }: WatchPanelProps) {
+  const [text, setText] = useState('');
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const t = text.trim().replace(/\s+/g, ' ');
+    if (!t) return;
+    if (!expressions.includes(t)) onChange([...expressions, t]);
+    setText('');
+  };
+
+  return (
+    <section className="insp insp-watch-panel" aria-label="Watches">
+      <form className="insp-row" onSubmit={add}>
+        <label>
+          Watch{' '}
+          <input type="text" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. used vm1" list="insp-watch-examples" spellCheck={false} />
+        </label>
+        <datalist id="insp-watch-examples">
+          {WATCH_EXAMPLES.map((x) => (
+            <option key={x} value={x} />
+          ))}
+        </datalist>
+        <button type="submit">Add</button>
+      </form>
+      {expressions.length === 0 ? (
+        <p className="insp-empty">
+          No watches. Try <code>avail</code>, <code>used vm1</code>, <code>refs g1</code> or <code>violations</code>.
+        </p>
+      ) : (
+        <ul className="insp-watch-list">
+          {expressions.map((expr) => {
+            const s = series?.find((x) => x.expression === expr);
+            const v = s && positions && !s.error ? valueAt(positions, s.values, position) : undefined;
+            return (
+              <li key={expr} className="insp-watch">
+                <span className="insp-watch__expr">{expr}</span>
+                <span>
+                  {s?.error ? (
+                    <span className="insp-danger-text" role="alert">
+                      {s.error}
+                    </span>
+                  ) : s && positions ? (
+                    <Sparkline positions={positions} values={s.values} position={position} label={`${expr} over the run`} />
+                  ) : (
+                    <span className="insp-note">sampling…</span>
+                  )}
+                </span>
+                <span className="insp-watch__value" aria-label={`${expr} at position ${position}`}>
+                  {v === undefined ? '' : v === null ? '—' : v.toLocaleString('en-US')}
+                </span>
+                <button type="button" aria-label={`Remove watch ${expr}`} title="Remove" onClick={() => onChange(expressions.filter((x) => x !== expr))}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
