@@ -1,0 +1,73 @@
+// The one page of the lab: header; editor | player + views | inspectors; console and watches
+// below; dialogs on top. The theme and projector classes sit on the root element.
+
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useLab } from './store/labStore';
+import { CommandsProvider, useActions } from './commands/CommandsContext';
+import { ShortcutSheet } from './commands/ShortcutSheet';
+import type { LabActions } from './session/actions';
+import { Header } from './header/Header';
+import { EditorPane } from './editor/EditorPane';
+import { PlayerBar } from './player/PlayerBar';
+import { StepCaption } from './player/StepCaption';
+import { BreakpointMenu } from './player/BreakpointMenu';
+import { ViewsPane } from './views/ViewsPane';
+import { InspectorPane } from './inspectorPane/InspectorPane';
+import { BottomDock } from './dock/BottomDock';
+import { Banner, Toast } from './shell/Notices';
+import { Modal } from './shell/Modal';
+import { MatrixView } from './inspectors/MatrixView';
+
+function MatrixDialog() {
+  const actions = useActions();
+  const s = useLab(useShallow((s) => ({ rows: s.matrixRows, running: s.matrixRunning, error: s.matrixError })));
+  return (
+    <Modal title="Compare models" onClose={() => useLab.setState({ dialog: null })} wide>
+      <MatrixView rows={s.rows} running={s.running} error={s.error} onRun={() => actions.runMatrix()} />
+    </Modal>
+  );
+}
+
+function Dialogs() {
+  const dialog = useLab((s) => s.dialog);
+  if (dialog === 'shortcuts') return <ShortcutSheet />;
+  if (dialog === 'breakpoints') return <BreakpointMenu />;
+  if (dialog === 'matrix') return <MatrixDialog />;
+  return null;
+}
+
+function Shell() {
+  const { theme, projector } = useLab(useShallow((s) => ({ theme: s.theme, projector: s.projector })));
+  // The document background follows the theme too (overscroll, scrollbars).
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.classList.toggle('projector', projector);
+  }, [theme, projector]);
+  return (
+    <div className={`app app--${theme}${projector ? ' app--projector' : ''}`}>
+      <Header />
+      <Banner />
+      <main className="layout">
+        <EditorPane />
+        <section className="centre" aria-label="Player and views">
+          <PlayerBar />
+          <StepCaption />
+          <ViewsPane />
+        </section>
+        <InspectorPane />
+        <BottomDock />
+      </main>
+      <Dialogs />
+      <Toast />
+    </div>
+  );
+}
+
+export function App({ actions }: { actions: LabActions }) {
+  return (
+    <CommandsProvider actions={actions}>
+      <Shell />
+    </CommandsProvider>
+  );
+}

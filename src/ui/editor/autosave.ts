@@ -1,0 +1,57 @@
+// Autosave of the editor (debounced) to localStorage and its restore on start. What is saved
+// is the user's own work: a shared link or a failed import never writes here by itself.
+
+import { useLab } from '../store/labStore';
+import { decodeModel, encodeModel } from '../share/shareLink';
+import type { ModelConfig } from '../../engine/model';
+
+export const AUTOSAVE_KEY = 'ioasid-lab:autosave:v1';
+export const AUTOSAVE_DEBOUNCE_MS = 400;
+
+export interface SavedWork {
+  text: string;
+  name: string;
+  model?: ModelConfig;
+  lineBreakpoints: number[];
+}
+
+export function readAutosave(): SavedWork | undefined {
+  try {
+    const raw = localStorage.getItem(AUTOSAVE_KEY);
+    if (!raw) return undefined;
+    const v = JSON.parse(raw) as Record<string, unknown>;
+    if (typeof v.text !== 'string') return undefined;
+    const model = typeof v.model === 'string' ? (decodeModel(v.model) ?? undefined) : undefined;
+    const lineBreakpoints = Array.isArray(v.lineBreakpoints) ? v.lineBreakpoints.filter((n): n is number => Number.isInteger(n) && n > 0) : [];
+    return { text: v.text, name: typeof v.name === 'string' ? v.name : 'untitled', model, lineBreakpoints };
+  } catch {
+    return undefined;
+  }
+}
+
+function write(): void {
+  const s = useLab.getState();
+  try {
+    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: s.text, name: s.name, model: s.modelPinned ? encodeModel(s.model) : undefined, lineBreakpoints: s.lineBreakpoints }));
+  } catch {
+    // Storage full or disabled: the text stays in memory; nothing else to do.
+  }
+}
+
+/** Starts saving on every change of the text, name, pinned model or breakpoints. */
+export function startAutosave(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useLab.subscribe((s, prev) => {
+    if (s.text === prev.text && s.name === prev.name && s.model === prev.model && s.modelPinned === prev.modelPinned && s.lineBreakpoints === prev.lineBreakpoints) return;
+    // Edited after sharing: the address bar's link no longer describes the editor.
+    if (s.text !== prev.text && location.hash) history.replaceState(null, '', location.pathname + location.search);
+    clearTimeout(timer);
+    timer = setTimeout(write, AUTOSAVE_DEBOUNCE_MS);
+  });
+  window.addEventListener('beforeunload', write);
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+    window.removeEventListener('beforeunload', write);
+  };
+}

@@ -1,0 +1,63 @@
+// The model picker: follow the file's `model` line, or pin a preset, or pin single axes
+// (SPEC §2). Any change reruns the scenario at the same position.
+
+import { useShallow } from 'zustand/react/shallow';
+import { AXIS_VALUES, MODEL_AXES, PRESET_NAMES, PRESETS, presetOf, type ModelAxis, type ModelConfig } from '../../engine/model';
+import { useLab } from '../store/labStore';
+import { useActions } from '../commands/CommandsContext';
+
+export function ModelPicker() {
+  const actions = useActions();
+  const { model, pinned } = useLab(useShallow((s) => ({ model: s.model, pinned: s.modelPinned })));
+  const preset = presetOf(model);
+  const value = pinned ? (preset ?? 'custom') : 'file';
+  return (
+    <div className="model-picker">
+      <label className="field">
+        <span className="field__label">Model</span>
+        <select
+          value={value}
+          aria-label="Model preset"
+          onChange={(e) => {
+            const v = e.target.value;
+            if (v === 'file') actions.setModel(model, false);
+            else if (v !== 'custom') actions.setModel(PRESETS[v as keyof typeof PRESETS], true);
+          }}
+        >
+          <option value="file">file ({preset ?? 'custom'})</option>
+          {PRESET_NAMES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+          <option value="custom" disabled>
+            custom
+          </option>
+        </select>
+      </label>
+      <details className="menu">
+        <summary className="btn btn--small" title="Design axes of the model">
+          Axes
+        </summary>
+        <div className="menu__panel menu__panel--axes" role="group" aria-label="Model axes">
+          {MODEL_AXES.map((axis: ModelAxis) => (
+            <label key={axis} className="axis">
+              <span>{axis}</span>
+              <select
+                value={model[axis]}
+                onChange={(e) => actions.setModel({ ...model, [axis]: e.target.value } as ModelConfig, true)}
+              >
+                {AXIS_VALUES[axis].map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <p className="muted axis-note">Changing an axis pins the model; choose “file” to follow the scenario’s model line again.</p>
+        </div>
+      </details>
+    </div>
+  );
+}

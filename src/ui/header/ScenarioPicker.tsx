@@ -1,0 +1,40 @@
+// The library picker: the built-in scenarios by title; picking one replaces the editor text
+// (the previous text is autosaved work until then, so ask when it has unrun edits).
+
+import { useShallow } from 'zustand/react/shallow';
+import { LIBRARY, findScenario } from '../session/library';
+import { useLab } from '../store/labStore';
+import { useActions } from '../commands/CommandsContext';
+
+export function ScenarioPicker() {
+  const actions = useActions();
+  const { name, text } = useLab(useShallow((s) => ({ name: s.name, text: s.text })));
+  const inLibrary = findScenario(name);
+  const edited = inLibrary ? inLibrary.text !== text : true;
+  return (
+    <label className="field field--grow">
+      <span className="field__label">Scenario</span>
+      <select
+        aria-label="Built-in scenario"
+        value={inLibrary && !edited ? name : ''}
+        onChange={(e) => {
+          const entry = findScenario(e.target.value);
+          if (!entry) return;
+          const s = useLab.getState();
+          const ownWork = !findScenario(s.name) || findScenario(s.name)!.text !== s.text;
+          if (ownWork && s.text.trim() && !window.confirm('Replace the editor text with this scenario? Your current text will be lost.')) return;
+          actions.openScenario(entry.name, entry.text);
+        }}
+      >
+        <option value="" disabled>
+          {inLibrary ? `${inLibrary.title} (edited)` : name === 'untitled' ? 'Your scenario' : `${name}`}
+        </option>
+        {LIBRARY.map((e) => (
+          <option key={e.name} value={e.name}>
+            {e.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,430 @@
+// The real LabActions: every user action becomes a protocol request through LabClient, and
+// every response lands in the store (small values) or frameCache (big ones). Never more than
+// one seek is in flight; a newer target replaces an older one (frames are dropped, not queued).
+
+import { LabClient } from '../../worker/client';
+import type { ModelConfig } from '../../engine/model';
+import type { Breakpoint } from '../../engine/run/breakpoints';
+import type { SessionInfo } from '../../worker/protocol';
+import { frameCache } from '../store/frameCache';
+import { useLab, type LabState } from '../store/labStore';
+import type { ExportKind, LabActions } from './actions';
+import { modelOfText } from './fileModel';
+import { downloadBlob, downloadText } from './download';
+import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../share/scenarioText';
+import { encodeShareHash } from '../share/shareLink';
+
+/** One step per this many ms at 1x. */
+export const BASE_STEP_MS = 700;
+/** The timeline draws at most this many steps (fetched in protocol pages of 5000). */
+export const MAX_TIMELINE_STEPS = 20_000;
+const STEPS_PAGE = 5000;
+const WATCH_SAMPLES = 240;
+const TOAST_MS = 3500;
+
+const set = (patch: Partial<LabState>) => useLab.setState(patch);
+const get = () => useLab.getState();
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class LabController implements LabActions {
+  private readonly client: LabClient;
+  private seekInFlight = false;
+  private queuedTarget: number | null = null;
+  private loadGen = 0;
+  private lastLoad?: { source: string; model: ModelConfig };
+  private consoleLines: string[] = [];
+  private playTimer: ReturnType<typeof setTimeout> | undefined;
+  private playClock = { position: 0, at: 0 };
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(workerFactory: () => Worker) {
+    this.client = new LabClient(workerFactory);
+    this.client.onCrash = (m) => this.recover(m);
+  }
+
+  // ---- loading ---------------------------------------------------------------------------
+
+  private async load(source: string, model: ModelConfig, position: number): Promise<boolean> {
+    this.pause();
+    const gen = ++this.loadGen;
+    set({ status: 'loading', progress: 0, runError: undefined });
+    let r;
+    try {
+      r = await this.client.request<'load'>({ type: 'load', source, model }, (p) => {
+        if (gen === this.loadGen) set({ progress: p.steps });
+      });
+    } catch (e) {
+      if (gen === this.loadGen) set({ status: 'error', runError: message(e) });
+      return false;
+    }
+    if (gen !== this.loadGen) return false;
+    if (!r.ok) {
+      // The worker keeps the previous session: the views stay on it; the editor shows why.
+      set({ status: 'error', loadErrors: r.errors });
+      return false;
+    }
+    this.lastLoad = { source, model };
+    this.consoleLines = [];
+    this.applyInfo(r.info);
+    set({ status: 'ready', loadErrors: [], consoleHistory: [], loadedText: source });
+    this.seek(Math.min(position, r.info.stepCount));
+    void this.fetchTrace(gen);
+    void this.refreshWatches();
+    return true;
+  }
+
+  private applyInfo(info: SessionInfo): void {
+    frameCache.setInfo(info);
+    set({
+      sessionVersion: get().sessionVersion + 1,
+      title: info.title,
+      stepCount: info.stepCount,
+      violationCount: info.violations.length,
+      expectations: { passed: info.expectations.passed, failed: info.expectations.failed },
+      runError: info.error,
+    });
+  }
+
+  private async fetchTrace(gen: number): Promise<void> {
+    const total = get().stepCount;
+    const to = Math.min(total, MAX_TIMELINE_STEPS);
+    const steps = [];
+    const deliveries = [];
+    try {
+      for (let from = 0; from < to; from += STEPS_PAGE) {
+        const r = await this.client.request<'steps'>({ type: 'steps', from, to: Math.min(to, from + STEPS_PAGE) });
+        if (gen !== this.loadGen) return;
+        steps.push(...r.steps);
+        deliveries.push(...r.deliveries);
+      }
+    } catch {
+      return;
+    }
+    frameCache.setTrace({ steps, deliveries, truncated: total > to });
+    set({ sessionVersion: get().sessionVersion + 1 });
+  }
+
+  private recover(reason: string): void {
+    this.seekInFlight = false;
+    this.queuedTarget = null;
+    const position = get().position;
+    set({ banner: { kind: 'error', text: `${reason}. The scenario was reloaded at step ${position}; your editor text is untouched.` }, consoleBusy: false, matrixRunning: false });
+    if (!this.lastLoad) return;
+    const source = [this.lastLoad.source, ...this.consoleLines].join('\n');
+    void this.load(source, this.lastLoad.model, position);
+  }
+
+  run(): void {
+    const s = get();
+    const model = s.modelPinned ? s.model : (modelOfText(s.text) ?? s.model);
+    set({ model });
+    void this.load(s.text, model, s.position);
+  }
+
+  openScenario(name: string, text: string): void {
+    const model = modelOfText(text) ?? get().model;
+    set({ name, text, model, modelPinned: false, lineBreakpoints: [], breakpoints: [], selectedId: undefined, idDetails: undefined, selectedSet: undefined, selectedDevice: undefined });
+    void this.load(text, model, 0);
+  }
+
+  /** Opens a validated share link (startup). */
+  openShared(text: string, model: ModelConfig | undefined, position: number, lineBreakpoints: number[]): void {
+    const m = model ?? modelOfText(text) ?? get().model;
+    set({ name: 'shared', text, model: m, modelPinned: model !== undefined, lineBreakpoints, breakpoints: [] });
+    void this.load(text, m, position);
+  }
+
+  setModel(model: ModelConfig, pinned: boolean): void {
+    const s = get();
+    const m = pinned ? model : (modelOfText(s.text) ?? model);
+    set({ model: m, modelPinned: pinned });
+    void this.load(s.text, m, s.position);
+  }
+
+  // ---- playback --------------------------------------------------------------------------
+
+  seek(position: number): void {
+    const p = Math.max(0, Math.min(Math.round(position), get().stepCount));
+    set({ target: p });
+    if (this.seekInFlight) {
+      this.queuedTarget = p;
+      return;
+    }
+    void this.doSeek(p);
+  }
+
+  private async doSeek(p: number): Promise<void> {
+    this.seekInFlight = true;
+    try {
+      const r = await this.client.request<'seek'>({ type: 'seek', position: p });
+      frameCache.setSnapshot({ frame: r.frame, idState: r.idState, current: r.current, touched: r.touched });
+      set({ position: r.frame.position, frameVersion: get().frameVersion + 1 });
+    } catch (e) {
+      set({ toast: `Could not show step ${p}: ${message(e)}` });
+    } finally {
+      this.seekInFlight = false;
+    }
+    const next = this.queuedTarget;
+    this.queuedTarget = null;
+    if (next !== null && next !== p) void this.doSeek(next);
+    else if (!get().playing) this.refreshIdDetails();
+  }
+
+  play(): void {
+    const s = get();
+    if (s.stepCount === 0 || s.status === 'loading') return;
+    const start = s.target >= s.stepCount ? 0 : s.target;
+    if (start !== s.target) this.seek(start);
+    this.playClock = { position: start, at: performance.now() };
+    set({ playing: true });
+    this.tick();
+  }
+
+  private tick(): void {
+    clearTimeout(this.playTimer);
+    const s = get();
+    if (!s.playing) return;
+    const interval = BASE_STEP_MS / s.speed;
+    const due = this.playClock.position + Math.floor((performance.now() - this.playClock.at) / interval);
+    // When the worker is behind, the clock runs on and intermediate positions are skipped.
+    if (!this.seekInFlight && due !== s.target) this.seek(Math.min(due, s.stepCount));
+    if (due >= s.stepCount) {
+      this.seek(s.stepCount);
+      this.pause();
+      return;
+    }
+    this.playTimer = setTimeout(() => this.tick(), Math.min(interval / 2, 60));
+  }
+
+  pause(): void {
+    clearTimeout(this.playTimer);
+    if (get().playing) {
+      set({ playing: false });
+      if (!this.seekInFlight) this.refreshIdDetails();
+    }
+  }
+
+  togglePlay(): void {
+    if (get().playing) this.pause();
+    else this.play();
+  }
+
+  step(delta: number): void {
+    this.pause();
+    this.seek(get().target + delta);
+  }
+
+  toStart(): void {
+    this.pause();
+    this.seek(0);
+  }
+
+  toEnd(): void {
+    this.pause();
+    this.seek(get().stepCount);
+  }
+
+  setSpeed(speed: number): void {
+    this.playClock = { position: get().target, at: performance.now() };
+    set({ speed });
+  }
+
+  // ---- breakpoints -----------------------------------------------------------------------
+
+  private allBreakpoints(): Breakpoint[] {
+    const s = get();
+    return [...s.lineBreakpoints.map((line): Breakpoint => ({ kind: 'line', line })), ...s.breakpoints];
+  }
+
+  runToBreakpoint(direction: 1 | -1): void {
+    this.pause();
+    const breakpoints = this.allBreakpoints();
+    if (breakpoints.length === 0) {
+      this.toast('No breakpoints: click a line number in the editor or add one from the breakpoint menu.');
+      return;
+    }
+    const from = get().target;
+    this.client
+      .request<'find-breakpoint'>({ type: 'find-breakpoint', position: from, direction, breakpoints })
+      .then((r) => {
+        if (r.position < 0) this.toast(direction > 0 ? 'No breakpoint after this step.' : 'No breakpoint before this step.');
+        else this.seek(r.position);
+      })
+      .catch((e) => this.toast(`Breakpoint search failed: ${message(e)}`));
+  }
+
+  toggleLineBreakpoint(line: number): void {
+    const lines = get().lineBreakpoints;
+    set({ lineBreakpoints: lines.includes(line) ? lines.filter((l) => l !== line) : [...lines, line].sort((a, b) => a - b) });
+  }
+
+  addBreakpoint(bp: Breakpoint): void {
+    const key = JSON.stringify(bp);
+    const list = get().breakpoints;
+    if (list.some((b) => JSON.stringify(b) === key)) return;
+    set({ breakpoints: [...list, bp] });
+  }
+
+  removeBreakpoint(index: number): void {
+    set({ breakpoints: get().breakpoints.filter((_, i) => i !== index) });
+  }
+
+  // ---- selection -------------------------------------------------------------------------
+
+  selectId(id: number): void {
+    set({ selectedId: id, inspectorTab: 'id' });
+    this.refreshIdDetails();
+  }
+
+  private refreshIdDetails(): void {
+    const s = get();
+    if (s.selectedId === undefined || s.stepCount === 0 && s.status !== 'ready') return;
+    const id = s.selectedId;
+    set({ idLoading: true });
+    this.client
+      .request<'describe-id'>({ type: 'describe-id', position: s.position, pasid: id })
+      .then((r) => {
+        if (get().selectedId === id) set({ idDetails: r.details, idLoading: false });
+      })
+      .catch(() => set({ idLoading: false }));
+  }
+
+  selectSet(name: string): void {
+    set({ selectedSet: name, inspectorTab: 'set' });
+  }
+
+  selectDevice(name: string): void {
+    set({ selectedDevice: name, inspectorTab: 'pasid' });
+  }
+
+  // ---- console, watches, matrix ------------------------------------------------------------
+
+  runConsole(text: string): void {
+    const line = text.trim();
+    if (!line || get().consoleBusy) return;
+    if (!this.lastLoad) {
+      set({ consoleHistory: [...get().consoleHistory, { text: line, ok: false, message: 'load a scenario first' }] });
+      return;
+    }
+    this.pause();
+    set({ consoleBusy: true });
+    const gen = ++this.loadGen;
+    this.client
+      .request<'console'>({ type: 'console', text: line })
+      .then((r) => {
+        if (!r.ok) {
+          const msg = r.errors.map((d) => `${d.line}:${d.col}: ${d.message}`).join('\n');
+          set({ consoleBusy: false, consoleHistory: [...get().consoleHistory, { text: line, ok: false, message: msg }] });
+          return;
+        }
+        this.consoleLines.push(line);
+        this.applyInfo(r.info);
+        const added = r.added;
+        set({ consoleBusy: false, consoleHistory: [...get().consoleHistory, { text: line, ok: true, message: `${added} step${added === 1 ? '' : 's'} added` }] });
+        this.seek(r.info.stepCount);
+        void this.fetchTrace(gen);
+        void this.refreshWatches();
+      })
+      .catch((e) => set({ consoleBusy: false, consoleHistory: [...get().consoleHistory, { text: line, ok: false, message: message(e) }] }));
+  }
+
+  setWatches(expressions: string[]): void {
+    set({ watchExpressions: expressions });
+    void this.refreshWatches();
+  }
+
+  private async refreshWatches(): Promise<void> {
+    const expressions = get().watchExpressions;
+    if (!this.lastLoad) return;
+    if (expressions.length === 0) {
+      set({ watchSeries: [], watchPositions: [] });
+      return;
+    }
+    try {
+      const r = await this.client.request<'watch'>({ type: 'watch', expressions, samples: WATCH_SAMPLES });
+      set({ watchSeries: r.series, watchPositions: r.positions });
+    } catch {
+      // A crashed worker reports through onCrash; a stale watch is harmless.
+    }
+  }
+
+  runMatrix(): void {
+    set({ dialog: 'matrix', matrixRunning: true, matrixError: undefined });
+    this.client
+      .request<'matrix'>({ type: 'matrix', source: get().text })
+      .then((r) => set({ matrixRows: r.rows, matrixRunning: false }))
+      .catch((e) => set({ matrixRunning: false, matrixError: message(e) }));
+  }
+
+  // ---- sharing, import, export -----------------------------------------------------------
+
+  share(): void {
+    const s = get();
+    const hash = encodeShareHash({ text: s.text, model: s.modelPinned ? s.model : undefined, position: s.position, lineBreakpoints: s.lineBreakpoints });
+    const url = `${location.origin}${location.pathname}${hash}`;
+    history.replaceState(null, '', hash);
+    const done = () => this.toast('Share link copied; it is also in the address bar.');
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(done, () => this.toast('Share link is in the address bar.'));
+    else this.toast('Share link is in the address bar.');
+  }
+
+  importFile(file: File): void {
+    const what = `'${file.name}'`;
+    if (file.size > MAX_IMPORT_BYTES) {
+      set({ banner: { kind: 'error', text: `Import failed: ${what} is too large: ${file.size.toLocaleString('en-US')} bytes (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}). Your editor text is unchanged.` } });
+      return;
+    }
+    file
+      .arrayBuffer()
+      .then((buf) => {
+        const r = decodeScenarioBytes(new Uint8Array(buf), what);
+        if (!r.ok) {
+          set({ banner: { kind: 'error', text: `Import failed: ${r.message} Your editor text is unchanged.` } });
+          return;
+        }
+        set({ banner: null });
+        this.openScenario(file.name, r.text);
+      })
+      .catch((e) => set({ banner: { kind: 'error', text: `Import failed: could not read ${what}: ${message(e)}` } }));
+  }
+
+  exportAs(kind: ExportKind): void {
+    const s = get();
+    const base = s.name.replace(/\.ioasid$/, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || 'scenario';
+    switch (kind) {
+      case 'scenario':
+        downloadText(s.text, `${base}.ioasid`);
+        return;
+      case 'trace-json':
+      case 'chrome-trace':
+        this.client
+          .request<'export'>({ type: 'export', format: kind })
+          .then((r) => downloadText(r.text, kind === 'trace-json' ? `${base}.trace.json` : `${base}.perfetto.json`, 'application/json'))
+          .catch((e) => this.toast(`Export failed: ${message(e)}`));
+        return;
+      case 'png-heatmap':
+      case 'png-timeline': {
+        const selector = kind === 'png-heatmap' ? '[data-view=heatmap] canvas' : '[data-view=timeline] canvas';
+        const canvas = document.querySelector<HTMLCanvasElement>(selector);
+        if (!canvas) {
+          this.toast(`Show the ${kind === 'png-heatmap' ? 'heatmap' : 'timeline'} view first, then export it.`);
+          return;
+        }
+        canvas.toBlob((blob) => {
+          if (blob) downloadBlob(blob, `${base}.${kind === 'png-heatmap' ? 'heatmap' : 'timeline'}.step${s.position}.png`);
+          else this.toast('The browser could not encode the PNG.');
+        }, 'image/png');
+        return;
+      }
+    }
+  }
+
+  toast(text: string): void {
+    clearTimeout(this.toastTimer);
+    set({ toast: text });
+    this.toastTimer = setTimeout(() => set({ toast: null }), TOAST_MS);
+  }
+}

@@ -1,0 +1,36 @@
+// The checks every scenario text from outside passes before it reaches the editor: an
+// imported file and a shared link are validated the same way (DESIGN example 8).
+
+import { MAX_SCENARIO_CHARS } from '../../engine/scenario';
+
+/** Larger files are refused before reading: the parser's own limit. */
+export const MAX_IMPORT_BYTES = MAX_SCENARIO_CHARS;
+
+/** A control character other than tab, LF and CR means the bytes are not a scenario. */
+// eslint-disable-next-line no-control-regex
+const BINARY_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Why `text` cannot be a scenario, or null when it can. `what` names the source for the message. */
+export function scenarioTextProblem(text: string, what: string): string | null {
+  if (text.length > MAX_SCENARIO_CHARS) {
+    return `${what} is too large: ${text.length.toLocaleString('en-US')} characters (the limit is ${MAX_SCENARIO_CHARS.toLocaleString('en-US')}).`;
+  }
+  if (BINARY_CHAR.test(text)) return `${what} is not text: it contains binary control characters.`;
+  return null;
+}
+
+/** Decodes file bytes as UTF-8, refusing anything that is not valid UTF-8 text. */
+export function decodeScenarioBytes(bytes: Uint8Array, what: string): { ok: true; text: string } | { ok: false; message: string } {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return { ok: false, message: `${what} is too large: ${bytes.length.toLocaleString('en-US')} bytes (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}).` };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: `${what} is not UTF-8 text.` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const problem = scenarioTextProblem(text, what);
+  return problem ? { ok: false, message: problem } : { ok: true, text };
+}

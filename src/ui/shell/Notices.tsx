@@ -1,0 +1,30 @@
+// The banner (a problem the user must read: bad link, failed import, crashed worker) and the
+// toast (a passing confirmation).
+
+import { useLab } from '../store/labStore';
+
+export function Banner() {
+  const banner = useLab((s) => s.banner);
+  if (!banner) return null;
+  return (
+    <div className={`banner banner--${banner.kind}`} role="alert" data-testid="banner">
+      <span className="banner__text">{banner.text}</span>
+      <button type="button" className="btn btn--small" onClick={() => useLab.setState({ banner: null })} aria-label="Dismiss">
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+export function Toast() {
+  const toast = useLab((s) => s.toast);
+  return (
+    <div className="toast-region" aria-live="polite">
+      {toast && (
+        <div className="toast" data-testid="toast">
+          {toast}
+        </div>
+      )}
+    </div>
+  );
+}

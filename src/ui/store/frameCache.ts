@@ -1,0 +1,53 @@
+// Big data that must not enter the zustand store (DESIGN example 5): the current frame, the
+// one-byte-per-ID state array, the session info and the timeline's steps. The store holds
+// version numbers; components read from here when a version moves.
+
+import type { FrameData } from '../../engine/run/frame';
+import type { TraceDelivery, TraceStep } from '../../engine/trace';
+import type { SessionInfo } from '../../worker/protocol';
+
+export interface FrameSnapshot {
+  frame: FrameData;
+  idState: Uint8Array;
+  current?: TraceStep;
+  touched: readonly number[];
+}
+
+export interface TraceWindow {
+  steps: TraceStep[];
+  deliveries: TraceDelivery[];
+  /** True when the session has more steps than the window holds. */
+  truncated: boolean;
+}
+
+const EMPTY_TRACE: TraceWindow = { steps: [], deliveries: [], truncated: false };
+
+let snapshot: FrameSnapshot | undefined;
+let info: SessionInfo | undefined;
+let trace: TraceWindow = EMPTY_TRACE;
+
+export const frameCache = {
+  get snapshot(): FrameSnapshot | undefined {
+    return snapshot;
+  },
+  get info(): SessionInfo | undefined {
+    return info;
+  },
+  get trace(): TraceWindow {
+    return trace;
+  },
+  setSnapshot(s: FrameSnapshot): void {
+    snapshot = s;
+  },
+  setInfo(i: SessionInfo | undefined): void {
+    info = i;
+  },
+  setTrace(t: TraceWindow): void {
+    trace = t;
+  },
+  clear(): void {
+    snapshot = undefined;
+    info = undefined;
+    trace = EMPTY_TRACE;
+  },
+};
