@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { makeLayout } from '../../../src/visualizations/heatmap/layout';
+import { cellRect, fitTransform, idAtPoint, panToShow, stepSelection, visibleCells } from '../../../src/visualizations/heatmap/viewport';
+
+describe('heatmap viewport', () => {
+  const layout = makeLayout(1 << 20);
+
+  it('fits the whole 1024 × 1024 grid, centred', () => {
+    const t = fitTransform(layout, 800, 600);
+    expect(layout.cols * t.k).toBeLessThanOrEqual(800);
+    expect(layout.rows * t.k).toBeLessThanOrEqual(600);
+    expect(t.x * 2 + layout.cols * t.k).toBeCloseTo(800);
+    expect(visibleCells(layout, t, 800, 600)).toEqual({ col0: 0, col1: 1023, row0: 0, row1: 1023 });
+  });
+
+  it('hit-tests the centre of every sampled cell back to its ID', () => {
+    const t = { k: 20, x: -5000, y: -3000 };
+    for (const id of [250 * 1024 + 250, 260 * 1024 + 300, 0x4d2 + 200 * 1024]) {
+      const r = cellRect(layout, t, id)!;
+      expect(idAtPoint(layout, t, r.x + r.size / 2, r.y + r.size / 2)).toBe(id);
+    }
+    expect(idAtPoint(layout, { k: 1, x: 0, y: 0 }, -3, 5)).toBe(-1);
+    expect(idAtPoint(makeLayout(1000), { k: 10, x: 0, y: 0 }, 639, 159)).toBe(-1);
+  });
+
+  it('moves the selection with arrow keys and stops at the grid edges', () => {
+    expect(stepSelection(layout, 5, 'ArrowRight')).toBe(6);
+    expect(stepSelection(layout, 5, 'ArrowDown')).toBe(5 + 1024);
+    expect(stepSelection(layout, 5, 'ArrowUp')).toBe(5);
+    expect(stepSelection(layout, 1023, 'ArrowRight')).toBe(1023);
+    const small = makeLayout(1000);
+    expect(stepSelection(small, 999, 'ArrowDown')).toBe(999);
+    // 946 + 64 is past the capacity of 1000: the selection stays.
+    expect(stepSelection(small, 946, 'ArrowDown')).toBe(946);
+    expect(stepSelection(small, 900, 'ArrowDown')).toBe(964);
+  });
+
+  it('pans just enough to bring a cell into view', () => {
+    const t = { k: 20, x: 0, y: 0 };
+    const moved = panToShow(layout, t, 100 * 1024 + 100, 400, 300);
+    const r = cellRect(layout, moved, 100 * 1024 + 100)!;
+    expect(moved.k).toBe(20);
+    expect(r.x).toBeGreaterThanOrEqual(0);
+    expect(r.x + r.size).toBeLessThanOrEqual(400);
+    expect(r.y + r.size).toBeLessThanOrEqual(300);
+  });
+});
