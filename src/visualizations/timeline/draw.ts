@@ -231,6 +231,9 @@ function drawCursor(f: TimelineFrame): void {
   ctx.font = `bold ${f.fontSizePx}px ${f.font}`;
   const w = ctx.measureText(label).width + 12;
   const lx = Math.max(g.gutterPx, Math.min(f.width - w, cx - w / 2));
+  // A background margin hides the tick numbers the label would otherwise half cover.
+  ctx.fillStyle = colours.bg;
+  ctx.fillRect(lx - 14, 0, w + 28, g.axisPx - 3);
   ctx.fillStyle = colours.accent;
   ctx.fillRect(lx, 2, w, g.axisPx - 6);
   ctx.fillStyle = colours.bg;
