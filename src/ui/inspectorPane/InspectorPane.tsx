@@ -16,7 +16,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'violations', label: 'Violations' },
   { id: 'set', label: 'Sets' },
   { id: 'id', label: 'ID' },
-  { id: 'pasid', label: 'PASID tables' },
+  { id: 'pasid', label: 'PASID' },
   { id: 'kernel', label: 'Kernel' },
 ];
 

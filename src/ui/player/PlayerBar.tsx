@@ -36,8 +36,9 @@ export function PlayerBar() {
           ))}
         </select>
       </label>
-      <CommandButton id="bp.menu" className="btn btn--small">
-        <span className="bp-dot" aria-hidden="true" /> Breakpoints{bpCount ? ` (${bpCount})` : ''}
+      <CommandButton id="bp.menu" className="btn btn--icon" label={`Breakpoints (${bpCount})`}>
+        <span className="bp-dot" aria-hidden="true" />
+        {bpCount ? bpCount : ''}
       </CommandButton>
       <Scrubber />
     </div>

@@ -43,12 +43,12 @@ export function StepCaption() {
       {(step?.warnings.length || violations.length) ? (
         <ul className="caption__alerts">
           {step?.warnings.map((w, i) => (
-            <li key={`w${i}`} className="alert alert--warning">
+            <li key={`w${i}`} className="alert alert--warning" title={w}>
               <strong>warning</strong> {w}
             </li>
           ))}
           {violations.map((v, i) => (
-            <li key={`v${i}`} className="alert alert--violation">
+            <li key={`v${i}`} className="alert alert--violation" title={`${v.kind}: ${v.message}`}>
               <strong>{v.kind}</strong> {v.message}
             </li>
           ))}

@@ -11,9 +11,9 @@ export const MAX_IMPORT_BYTES = MAX_SCENARIO_CHARS;
 const BINARY_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Why `text` cannot be a scenario, or null when it can. `what` names the source for the message. */
-export function scenarioTextProblem(text: string, what: string): string | null {
-  if (text.length > MAX_SCENARIO_CHARS) {
-    return `${what} is too large: ${text.length.toLocaleString('en-US')} characters (the limit is ${MAX_SCENARIO_CHARS.toLocaleString('en-US')}).`;
+export function scenarioTextProblem(text: string, what: string, maxChars = MAX_SCENARIO_CHARS): string | null {
+  if (text.length > maxChars) {
+    return `${what} is too large: ${text.length.toLocaleString('en-US')} characters (the limit is ${maxChars.toLocaleString('en-US')}).`;
   }
   if (BINARY_CHAR.test(text)) return `${what} is not text: it contains binary control characters.`;
   return null;

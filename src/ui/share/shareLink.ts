@@ -51,7 +51,8 @@ export function isShareHash(hash: string): boolean {
 
 const WHOLE = /^\d{1,9}$/;
 
-export function decodeShareHash(hash: string): DecodedShare {
+/** `maxChars` exists for tests: the real limit is the parser's. */
+export function decodeShareHash(hash: string, maxChars?: number): DecodedShare {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const v = params.get('v');
   if (v !== null && v !== String(SHARE_VERSION)) {
@@ -69,7 +70,7 @@ export function decodeShareHash(hash: string): DecodedShare {
   if (text === null || text === '') {
     return { ok: false, message: 'This link\'s scenario text is damaged: it could not be decompressed (was the link cut off when copied?).' };
   }
-  const problem = scenarioTextProblem(text, 'This link\'s scenario');
+  const problem = scenarioTextProblem(text, 'This link\'s scenario', maxChars);
   if (problem) return { ok: false, message: problem };
 
   const m = params.get('m');

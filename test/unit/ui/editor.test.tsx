@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+// The editor: a bad line is listed as LINE:COL: message (parsed live), marked in the gutter,
+// and the gutter toggles line breakpoints.
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { CommandsProvider } from '../../../src/ui/commands/CommandsContext';
+import { ScenarioEditor } from '../../../src/ui/editor/ScenarioEditor';
+import { highlightLine } from '../../../src/ui/editor/highlight';
+import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
+import { fakeActions } from './fakeActions';
+
+function setup(text: string) {
+  resetLabStore({ text });
+  const actions = fakeActions();
+  render(
+    <CommandsProvider actions={actions}>
+      <ScenarioEditor />
+    </CommandsProvider>,
+  );
+  return actions;
+}
+
+describe('ScenarioEditor', () => {
+  afterEach(cleanup);
+
+  it('starts without errors for a good scenario', () => {
+    setup('set vm1 quota=4\nalloc vm1 -> g1\n');
+    expect(screen.getByText('No errors')).toBeTruthy();
+  });
+
+  it('shows LINE:COL: message after typing a bad line', async () => {
+    setup('set vm1 quota=4\n');
+    const ta = screen.getByLabelText('Scenario source');
+    fireEvent.change(ta, { target: { value: 'set vm1 quota=4\nalloc vm1 -> g1\nfrea g1\n' } });
+    expect(useLab.getState().text).toContain('frea g1');
+    const item = await screen.findByText(/^3:1: /, undefined, { timeout: 2000 });
+    expect(item.textContent).toMatch(/^3:1: .*frea/);
+    expect(ta.getAttribute('aria-invalid')).toBe('true');
+    const gutter = document.querySelector('.gutter-line[data-line="3"]')!;
+    expect(gutter.className).toContain('gutter-line--error');
+    expect(gutter.getAttribute('title')).toMatch(/^3:1: /);
+  });
+
+  it('reports a bad key=value at its column', async () => {
+    setup('set vm1 quota=4\n');
+    fireEvent.change(screen.getByLabelText('Scenario source'), { target: { value: 'set vm1 quota=x\n' } });
+    const item = await screen.findByText(/^1:\d+: /, undefined, { timeout: 2000 });
+    expect(Number(/^1:(\d+):/.exec(item.textContent!)![1])).toBeGreaterThan(1);
+  });
+
+  it('toggles a line breakpoint from the gutter', () => {
+    const a = setup('set vm1 quota=4\nalloc vm1 -> g1\n');
+    fireEvent.click(document.querySelector('.gutter-line[data-line="2"]')!);
+    expect(a.toggleLineBreakpoint).toHaveBeenCalledWith(2);
+    act(() => useLab.setState({ lineBreakpoints: [2] }));
+    expect(document.querySelector('.gutter-line[data-line="2"]')!.getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('highlightLine', () => {
+  it('classes verbs, keys, numbers, strings, errno names and comments', () => {
+    const toks = highlightLine('alloc vm1 min=0x10 -> g1 # first').filter((t) => t.cls !== 'space');
+    expect(toks.map((t) => [t.cls, t.text])).toEqual([
+      ['verb', 'alloc'],
+      ['name', 'vm1'],
+      ['key', 'min'],
+      ['op', '='],
+      ['number', '0x10'],
+      ['op', '->'],
+      ['name', 'g1'],
+      ['comment', '# first'],
+    ]);
+    expect(highlightLine('expect -ENOSPC').map((t) => t.cls)).toEqual(['verb', 'space', 'errno']);
+    expect(highlightLine('note "a \\" b" # c').map((t) => t.cls)).toEqual(['verb', 'space', 'string', 'space', 'comment']);
+  });
+
+  it('never loses text, even on garbage', () => {
+    for (const line of ['"unterminated', '@@@ ¿ \u0000', 'alloc vm1 ->', '}']) {
+      expect(highlightLine(line).map((t) => t.text).join('')).toBe(line);
+    }
+  });
+});
