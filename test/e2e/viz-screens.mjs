@@ -45,7 +45,9 @@ try {
   async function open(query, viewport = { width: 1366, height: 768 }) {
     const page = await browser.newPage({ viewport });
     page.on('pageerror', (e) => errors.push(`${query}: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && errors.push(`${query}: ${m.text()}`));
+    // Resource failures are reported by URL below, so the browser's own favicon probe is not one.
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`${query}: ${m.text()}`));
+    page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${query}: HTTP ${r.status()} ${r.url()}`));
     await page.goto(`${BASE}${query}`);
     await page.waitForSelector('.viz-heatmap__canvas');
     await page.waitForTimeout(1200);
