@@ -7,7 +7,7 @@ export interface IommuBinding {
   device: string;
   id: number;
   gen: number;
-  /** Whether the driver took an ioasid reference for it (refcount model). */
+  /** Whether the driver took an ioasid reference for it. */
   ref: boolean;
   /** Bare-metal SVA binding (first-level, owned by an mm) rather than a guest bind. */
   sva: boolean;

@@ -14,9 +14,9 @@ export function kvmNotifier(k: Kernel, event: EventName, id: number): NotifyRepl
     if (held && held.gen === gen) return 'NOTIFY_DONE';
     const gpasid = spidOf(k, id) ?? id;
     const ref = takeActorRef(k, id);
-    // Refcount model: ioasid_get() -EBUSY on a FREE_PENDING ID means KVM must not install a
-    // VMCS translation it holds no reference for (it would outlive the reclaim).
-    if (k.model.free === 'refcount' && !ref) return 'NOTIFY_DONE';
+    // ioasid_get() -EBUSY on a FREE_PENDING ID: KVM must not install a VMCS translation it
+    // holds no reference for (it would outlive the reclaim).
+    if (!ref) return 'NOTIFY_DONE';
     s.hold.kvm.set(id, { gen, gpasid, ref });
     return 'NOTIFY_OK';
   }

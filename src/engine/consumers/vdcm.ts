@@ -13,8 +13,8 @@ export function vdcmNotifier(k: Kernel, event: EventName, id: number): NotifyRep
   if (event === 'BIND') {
     if (held && held.gen === gen) return 'NOTIFY_DONE';
     const ref = takeActorRef(k, id);
-    // Refcount model: no reference (ioasid_get() -EBUSY, FREE_PENDING) → do not program it.
-    if (k.model.free === 'refcount' && !ref) return 'NOTIFY_DONE';
+    // No reference (ioasid_get() -EBUSY, FREE_PENDING) → do not program it.
+    if (!ref) return 'NOTIFY_DONE';
     s.hold.vdcm.set(id, { gen, ref });
     return 'NOTIFY_OK';
   }

@@ -158,9 +158,12 @@ export function ioasidNotify(k: Kernel, id: number, event: 'ALLOC' | 'FREE' | 'B
   });
 }
 
-/** A reference the kernel actors take and drop only under the refcount model (v4). */
+/**
+ * A reference a kernel actor takes for as long as it holds the ID (bind, KVM, VDCM: SPEC
+ * §3.3/§3.4). Counted under every free model; only under `refcount` does it delay reclaim,
+ * since an immediate ioasid_free returns the ID whatever its count.
+ */
 export function takeActorRef(k: Kernel, id: number): boolean {
-  if (k.model.free !== 'refcount') return false;
   return ioasidGet(k, id) === 0;
 }
 

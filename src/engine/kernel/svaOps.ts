@@ -31,7 +31,7 @@ export function svaBind(k: Kernel, device: string, mmName: string): number {
       let id = mm.id;
       if (has) {
         // iommu_sva_alloc_pasid: the mm already has a PASID in range → ioasid_get.
-        if (k.model.free === 'refcount' && ioasidGet(k, id) !== 0) return EBUSY;
+        if (ioasidGet(k, id) !== 0) return EBUSY;
         mm.refs++;
       } else {
         if (!s.sets.get(SYSTEM_SET_NAME)) {

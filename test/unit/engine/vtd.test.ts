@@ -175,4 +175,28 @@ describe('§3.4 bare-metal SVA', () => {
     expect(stepOf(t, 'dma d0 a').resultName).toBe('0');
     expect(kinds(t)).toStrictEqual([]);
   });
+
+  // Regression: under free=immediate the second sva_bind took no reference (SPEC §3.4 says it
+  // takes one, as iommu_sva_alloc_pasid does), so `expect refs` disagreed across models.
+  it.each(['v1', 'cyclic', 'v4'] as const)('%s: every bind of the mm takes a reference', (preset) => {
+    const t = run(lines(...SVA, 'sva_bind d0 p -> a', 'sva_bind d1 p', 'expect refs a == 2', 'mm_exit p', 'mmu_notifier_put p', 'rcu_barrier', 'expect state a == free'), preset);
+    expectAllHeld(t);
+  });
+});
+
+describe('§3.3/§3.4 references under every free model', () => {
+  // Regression: bind, KVM and the VDCM counted their references only under free=refcount.
+  it.each(['v1', 'cyclic', 'v4'] as const)('%s: bind, KVM and the VDCM each hold one; unbind drops them', (preset) => {
+    const t = run(lines('set vm1 quota=4', 'device dev0', 'notifier kvm kind=kvm', 'notifier vdcm kind=vdcm', 'alloc vm1 -> h',
+      'bind dev0 h gpasid=7', 'expect refs h == 4', 'unbind dev0 h', 'expect refs h == 1', 'expect state h == active'), preset);
+    expectAllHeld(t);
+    expect(kinds(t).filter((k) => k !== 'lock-order')).toStrictEqual([]);
+  });
+
+  it('immediate: free returns the ID whatever its count, and holders never put the next owner\'s ID', () => {
+    const t = run(lines('set vm1 quota=4', 'device dev0', 'notifier iommu kind=iommu', 'notifier kvm kind=kvm', 'alloc vm1 -> h',
+      'bind dev0 h gpasid=7', 'free h', 'expect state h == free', 'alloc vm1 -> n', 'expect n == 1', 'flush_work', 'expect refs n == 1'),
+    { preset: 'cyclic', axes: [['alloc', 'lowest']] });
+    expectAllHeld(t);
+  });
 });
