@@ -23,7 +23,7 @@ function MatrixDialog() {
   const actions = useActions();
   const s = useLab(useShallow((s) => ({ rows: s.matrixRows, running: s.matrixRunning, error: s.matrixError })));
   return (
-    <Modal title="Compare models" onClose={() => useLab.setState({ dialog: null })} wide>
+    <Modal title="Compare models" onClose={() => useLab.setState({ dialog: null })} wide="extra">
       <MatrixView rows={s.rows} running={s.running} error={s.error} onRun={() => actions.runMatrix()} />
     </Modal>
   );

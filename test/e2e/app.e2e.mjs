@@ -220,6 +220,72 @@ export default [
     },
   },
   {
+    name: 'plays with Space and pauses again; the caption follows',
+    async run({ page, baseUrl }) {
+      const errors = await openApp(page, baseUrl);
+      await page.selectOption('select[aria-label="Playback speed"]', '8');
+      await page.locator('.centre').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => Number(document.querySelector('#jump-input')?.value) >= 3, null, { timeout: 10_000 });
+      await page.keyboard.press('Space');
+      await page.waitForTimeout(300);
+      const p = await jumpValue(page);
+      await page.waitForTimeout(500);
+      assert.equal(await jumpValue(page), p, 'still moving after pause');
+      assert.equal(await page.getByRole('button', { name: 'Play', exact: true }).count(), 1);
+      assert.match(await currentStep(page), new RegExp(`^L\\d+`));
+      // Played to the end, it stops by itself.
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => document.querySelector('#jump-input')?.value === '17', null, { timeout: 15_000 });
+      await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+      assertNoErrors(errors);
+    },
+  },
+  {
+    name: 'exports the scenario, the trace JSON, the Perfetto trace and a PNG',
+    async run({ page, baseUrl }) {
+      const errors = await openApp(page, baseUrl);
+      const take = async (item) => {
+        await page.getByText('Export ▾').click();
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+        const path = await download.path();
+        const { readFileSync } = await import('node:fs');
+        return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+      };
+      const scen = await take('the scenario (.ioasid)');
+      assert.equal(scen.name, 'rcu-free-bug.ioasid');
+      assert.equal(scen.bytes.toString('utf8'), await editorText(page));
+      const trace = await take('the trace (JSON)');
+      const doc = JSON.parse(trace.bytes.toString('utf8'));
+      assert.equal(doc.version, 1);
+      assert.equal(doc.model.lock, 'mutex');
+      assert.ok(doc.steps.length > 10 && doc.violations.some((v) => v.kind === 'sleep-in-atomic'));
+      const chrome = await take('for Perfetto (Chrome Trace JSON)');
+      const ct = JSON.parse(chrome.bytes.toString('utf8'));
+      assert.ok(Array.isArray(ct.traceEvents ?? ct), 'Chrome trace has events');
+      const png = await take('the heatmap as PNG');
+      assert.match(png.name, /heatmap\.step0\.png$/);
+      assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      assertNoErrors(errors);
+    },
+  },
+  {
+    name: 'the console runs a statement against the session',
+    async run({ page, baseUrl }) {
+      const errors = await openApp(page, baseUrl);
+      const input = page.locator('.dock__pane--console input');
+      await input.fill('alloc system -> extra');
+      await input.press('Enter');
+      await page.waitForFunction(() => /steps? added/.test(document.querySelector('.dock__pane--console')?.textContent ?? ''), null, { timeout: 15_000 });
+      await waitPosition(page, 18);
+      assert.match(await currentStep(page), /alloc system -> extra/);
+      await input.fill('frobnicate 1');
+      await input.press('Enter');
+      await page.waitForFunction(() => /frobnicate/.test(document.querySelector('.dock__pane--console')?.textContent ?? '') && /unknown verb/.test(document.querySelector('.dock__pane--console')?.textContent ?? ''), null, { timeout: 15_000 });
+      assertNoErrors(errors);
+    },
+  },
+  {
     name: 'the built page carries the Content-Security-Policy meta',
     async run({ page, baseUrl }) {
       const html = await (await fetch(baseUrl)).text();

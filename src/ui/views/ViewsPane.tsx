@@ -17,7 +17,8 @@ const TABS: { id: CentreTab; label: string; key: string }[] = [
   { id: 'heatmap', label: 'Heatmap', key: '3' },
   { id: 'timeline', label: 'Timeline', key: '4' },
 ];
-// In "All views" the timeline comes before the heatmap: most stories live in a few IDs.
+// In "All views" the timeline comes first: it tells who did what in which context, which is
+// where most stories live; the heatmap, for the whole ID space, comes last.
 
 /** Verbs whose failure is a quota story: the bar of the set they name flashes. */
 const QUOTA_VERBS = new Set(['alloc', 'set', 'adjust', 'system_set']);
@@ -102,14 +103,14 @@ export function ViewsPane() {
         ))}
       </div>
       <div className={`views__body views__body--${tab}`} role="tabpanel">
-        {show('quota') && (
-          <div className="view view--quota" data-view="quota">
-            <QuotaView compact={tab === 'all'} />
-          </div>
-        )}
         {show('timeline') && (
           <div className="view view--timeline" data-view="timeline">
             <TimelineView />
+          </div>
+        )}
+        {show('quota') && (
+          <div className="view view--quota" data-view="quota">
+            <QuotaView compact={tab === 'all'} />
           </div>
         )}
         {show('heatmap') && (
