@@ -1,0 +1,119 @@
+// LabController against the real worker handler run in-process: loading, seeking with at most
+// one seek in flight (frames dropped, not queued), a failed load that keeps the old session,
+// and recovery after the worker crashes (reload at the same position, text untouched).
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LabHandler } from '../../../src/worker/handler';
+import type { Request } from '../../../src/worker/protocol';
+import { LabController } from '../../../src/ui/session/labController';
+import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
+import { frameCache } from '../../../src/ui/store/frameCache';
+
+const RCU = readFileSync(new URL('../../../scenarios/rcu-free-bug.ioasid', import.meta.url), 'utf8');
+
+/** A Worker stand-in that runs LabHandler on this thread, answering asynchronously. */
+class InProcessWorker {
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  sent: Request[] = [];
+  terminated = false;
+  private handler = new LabHandler((m) => setTimeout(() => !this.terminated && this.onmessage?.({ data: m } as MessageEvent), 0));
+  postMessage(m: Request): void {
+    this.sent.push(m);
+    setTimeout(() => void this.handler.handle(m), 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault: () => {} } as ErrorEvent);
+  }
+}
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (cond()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('LabController', () => {
+  let workers: InProcessWorker[];
+  let lab: LabController;
+
+  beforeEach(() => {
+    resetLabStore();
+    frameCache.clear();
+    workers = [];
+    lab = new LabController(() => {
+      const w = new InProcessWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    });
+  });
+  // The store and frame cache are modules: let a test's late replies land before the next one.
+  afterEach(() => new Promise((r) => setTimeout(r, 150)));
+
+  it('loads a scenario, shows position 0, then seeks', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => useLab.getState().status === 'ready' && useLab.getState().frameVersion > 0, 'the first frame');
+    const s = useLab.getState();
+    expect(s.stepCount).toBeGreaterThan(10);
+    expect(s.position).toBe(0);
+    expect(s.model.lock).toBe('mutex'); // the file's `model v1`
+    lab.seek(5);
+    await until(() => useLab.getState().position === 5, 'position 5');
+    expect(frameCache.snapshot?.current?.index).toBe(4);
+  });
+
+  it('keeps at most one seek in flight and lands on the latest target', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => useLab.getState().frameVersion > 0, 'the first frame');
+    const before = workers[0].sent.filter((m) => m.type === 'seek').length;
+    for (let p = 1; p <= 12; p++) lab.seek(p);
+    await until(() => useLab.getState().position === 12, 'position 12');
+    const seeks = workers[0].sent.filter((m) => m.type === 'seek').length - before;
+    expect(seeks).toBe(2); // the first target, then the newest one; 2…11 were dropped
+  });
+
+  it('a failed load keeps the previous session and the editor text', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => useLab.getState().frameVersion > 0, 'the first frame');
+    const steps = useLab.getState().stepCount;
+    useLab.setState({ text: 'frea 1\n' });
+    lab.run();
+    await until(() => useLab.getState().status === 'error', 'the failed load');
+    const s = useLab.getState();
+    expect(s.loadErrors[0]).toMatchObject({ line: 1, col: 1 });
+    expect(s.text).toBe('frea 1\n');
+    expect(s.stepCount).toBe(steps);
+    lab.seek(3);
+    await until(() => useLab.getState().position === 3, 'a seek on the old session');
+  });
+
+  it('after a worker crash it reloads the last scenario at the last position', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => useLab.getState().frameVersion > 0, 'the first frame');
+    lab.seek(6);
+    await until(() => useLab.getState().position === 6, 'position 6');
+    useLab.setState({ text: `${RCU}\n# unsaved edit` });
+    workers[0].crash('out of memory');
+    expect(workers).toHaveLength(2);
+    expect(useLab.getState().banner?.text).toMatch(/out of memory\. The scenario was reloaded at step 6; your editor text is untouched\./);
+    await until(() => useLab.getState().status === 'ready' && workers[1].sent.some((m) => m.type === 'seek'), 'the reload');
+    await until(() => useLab.getState().position === 6 && useLab.getState().frameVersion > 0, 'position 6 again');
+    expect(workers[1].sent[0]).toMatchObject({ type: 'load', source: RCU });
+    expect(useLab.getState().text).toBe(`${RCU}\n# unsaved edit`);
+  });
+
+  it('finds breakpoints through the worker', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => useLab.getState().frameVersion > 0, 'the first frame');
+    lab.addBreakpoint({ kind: 'violation' });
+    lab.runToBreakpoint(1);
+    await until(() => useLab.getState().position > 0, 'the violation');
+    const p = useLab.getState().position;
+    expect(frameCache.info!.violations.some((v) => v.step === p - 1)).toBe(true);
+  });
+});
