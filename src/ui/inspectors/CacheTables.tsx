@@ -18,6 +18,7 @@ export function CacheTables({ caches, devices, touched, onSelectId }: {
   return (
     <div className="insp-section">
       <h3>Caches</h3>
+      <div className="insp-caches">
       {CACHES.map(({ cache, title }) => {
         const rows = caches.filter((c) => c.cache === cache);
         return (
@@ -50,7 +51,7 @@ export function CacheTables({ caches, devices, touched, onSelectId }: {
                         <button type="button" className="insp-link" onClick={() => onSelectId(c.id)} aria-label={`Inspect PASID ${c.id}`}>
                           {c.id}
                         </button>
-                        {touched.has(c.id) && <span className="insp-changed">● changed</span>}
+                        {touched.has(c.id) && <span className="insp-changed">● this step</span>}
                       </td>
                       <td className="insp-mono">{c.did}</td>
                       <td>{c.device}</td>
@@ -63,6 +64,7 @@ export function CacheTables({ caches, devices, touched, onSelectId }: {
           </div>
         );
       })}
+      </div>
     </div>
   );
 }

@@ -42,7 +42,7 @@ export function PasidEntryTable({ dir, entries, touched, device, onSelectId }: {
                   <button type="button" className="insp-link" onClick={() => onSelectId(e.id)} aria-label={`Inspect PASID ${e.id}`}>
                     {e.id}
                   </button>
-                  {hot && <span className="insp-changed" title="Changed by the current step">● changed</span>}
+                  {hot && <span className="insp-changed" title="The current step involved this PASID">● this step</span>}
                 </td>
                 <td className="insp-mono">{e.dir}/{e.index}</td>
                 <td className="insp-mono">{flag(e.p)}</td>

@@ -1,6 +1,6 @@
 // The VT-d PASID inspector (SPEC §3.4): per device the two-level table (directory, lazily
 // allocated 4 KiB leaves, decoded present entries), its memory, and the three caches.
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { FRAME_ENTRIES_PER_DEVICE, type FrameData, type FrameEntry } from '../../engine/run/frame';
 import { LEAF_TABLE_BYTES, PASID_TBL_ENTRIES } from '../../engine/vtd/geometry';
 import { CacheTables } from './CacheTables';
@@ -9,8 +9,10 @@ import { bytes, count } from './format';
 import { PasidEntryTable } from './PasidEntryTable';
 import './inspectors.css';
 
-/** Leaf tables drawn in full; past this the rest are listed in the directory only. */
-export const MAX_LEAVES_SHOWN = 32;
+/** Leaf tables drawn per page (8 × 64 entries at most): big tables are paged, not dumped. */
+export const LEAVES_PER_PAGE = 8;
+/** Directory rows drawn; the memory line still counts every leaf. */
+export const MAX_DIR_ROWS = 64;
 
 export interface PasidInspectorProps {
   frame: FrameData;
@@ -22,6 +24,7 @@ export interface PasidInspectorProps {
 
 export function PasidInspector({ frame, touched, device, onSelectDevice, onSelectId }: PasidInspectorProps) {
   const panelId = useId();
+  const [page, setPage] = useState(0);
   const touchedSet = useMemo(() => new Set(touched), [touched]);
   const dev = frame.devices.find((d) => d.name === device) ?? frame.devices[0];
 
@@ -45,11 +48,15 @@ export function PasidInspector({ frame, touched, device, onSelectDevice, onSelec
 
   const leafBytes = dev.leafTables.length * LEAF_TABLE_BYTES;
   const truncated = dev.presentCount > dev.entries.length;
-  const leavesShown = dev.leafTables.slice(0, MAX_LEAVES_SHOWN);
+  const pages = Math.max(1, Math.ceil(dev.leafTables.length / LEAVES_PER_PAGE));
+  // Clamped, not reset in an effect: another device or frame may have fewer leaves.
+  const pg = Math.min(page, pages - 1);
+  const leavesShown = dev.leafTables.slice(pg * LEAVES_PER_PAGE, (pg + 1) * LEAVES_PER_PAGE);
   // Touched IDs with no present entry here: the step cleared them (teardown) on this device
   // or touched them elsewhere; say so, since the table cannot show an absent row.
   const presentHere = new Set(dev.entries.map((e) => e.id));
-  const touchedAbsent = touched.filter((id) => !presentHere.has(id));
+  // Past the frame's entry limit absence cannot be told, so the note is left out then.
+  const touchedAbsent = truncated ? [] : touched.filter((id) => !presentHere.has(id));
 
   return (
     <section className="insp insp-pasid" aria-label="PASID tables">
@@ -90,9 +97,9 @@ export function PasidInspector({ frame, touched, device, onSelectDevice, onSelec
           {dev.leafTables.length === 0 ? (
             <p className="insp-empty">No directory entry is present: no leaf table allocated yet.</p>
           ) : (
-            <div className="insp-table-wrap">
+            <div className="insp-table-wrap insp-scroll" tabIndex={0} role="region" aria-label={`PASID directory of ${dev.name}`}>
               <table>
-                <caption>Present directory entries of {dev.name} (each points at one 4 KiB leaf table)</caption>
+                <caption>Directory of {dev.name}: present entries, one 4 KiB leaf each</caption>
                 <thead>
                   <tr>
                     <th scope="col">dir index</th>
@@ -102,7 +109,7 @@ export function PasidInspector({ frame, touched, device, onSelectDevice, onSelec
                   </tr>
                 </thead>
                 <tbody>
-                  {dev.leafTables.slice(0, 200).map((dir) => (
+                  {dev.leafTables.slice(0, MAX_DIR_ROWS).map((dir) => (
                     <tr key={dir}>
                       <td className="insp-mono">{dir}</td>
                       <td className="insp-mono">
@@ -114,27 +121,38 @@ export function PasidInspector({ frame, touched, device, onSelectDevice, onSelec
                   ))}
                 </tbody>
               </table>
-              {dev.leafTables.length > 200 && <p className="insp-note">+{count(dev.leafTables.length - 200)} more directory entries</p>}
+              {dev.leafTables.length > MAX_DIR_ROWS && <p className="insp-note">+{count(dev.leafTables.length - MAX_DIR_ROWS)} more directory entries</p>}
             </div>
           )}
         </div>
 
         <div className="insp-section">
           <h3>Present PASID entries</h3>
+          {pages > 1 && (
+            <nav className="insp-row" aria-label="Leaf table pages">
+              <button type="button" disabled={pg === 0} onClick={() => setPage(pg - 1)}>
+                ← previous
+              </button>
+              <span>
+                leaf tables {pg * LEAVES_PER_PAGE + 1}–{Math.min(dev.leafTables.length, (pg + 1) * LEAVES_PER_PAGE)} of {count(dev.leafTables.length)}
+              </span>
+              <button type="button" disabled={pg >= pages - 1} onClick={() => setPage(pg + 1)}>
+                next →
+              </button>
+            </nav>
+          )}
           {dev.entries.length === 0 ? (
             <p className="insp-empty">No present entries on {dev.name}.</p>
           ) : (
-            leavesShown.map((dir) => {
-              const list = byDir.get(dir);
-              return list ? (
-                <PasidEntryTable key={dir} dir={dir} entries={list} touched={touchedSet} device={dev.name} onSelectId={onSelectId} />
-              ) : null;
-            })
-          )}
-          {dev.leafTables.length > MAX_LEAVES_SHOWN && (
-            <p className="insp-note">
-              +{count(dev.leafTables.length - MAX_LEAVES_SHOWN)} more leaf tables not drawn (select an ID in the heatmap to inspect it).
-            </p>
+            // Scrolls on its own so a full page of leaves does not push the caches out of view.
+            <div className="insp-scroll insp-scroll--tall" tabIndex={0} role="region" aria-label={`Present PASID entries of ${dev.name}`}>
+              {leavesShown.map((dir) => {
+                const list = byDir.get(dir);
+                return list ? (
+                  <PasidEntryTable key={dir} dir={dir} entries={list} touched={touchedSet} device={dev.name} onSelectId={onSelectId} />
+                ) : null;
+              })}
+            </div>
           )}
         </div>
       </div>

@@ -61,7 +61,7 @@ export function SetInspector({ frame, selectedSet, onSelectSet, onSelectId }: Se
               </span>
             </p>
           )}
-          <div className="insp-table-wrap">
+          <div className="insp-table-wrap insp-scroll insp-scroll--tall" tabIndex={0} role="region" aria-label="Sets table">
             <table>
               <caption>Sets ({count(frame.sets.length)})</caption>
               <thead>

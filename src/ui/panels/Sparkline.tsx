@@ -2,6 +2,7 @@
 // (null values: the set or ID did not exist yet) break the line instead of dropping to 0.
 import { useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
+import { valueAt } from './watchValue';
 
 const W = 200;
 const H = 40;
@@ -30,10 +31,13 @@ export function Sparkline({ positions, values, position, label }: {
   }, [positions, values]);
 
   const cx = geo.x(position);
+  const v = valueAt(positions, values, position);
   return (
     <svg className="insp-spark" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label}>
       <path className="insp-spark__line" d={geo.path} />
       <line className="insp-spark__cursor" x1={cx} x2={cx} y1={0} y2={H} />
+      {/* A zero-length round-capped line: stays a circle although the SVG is stretched. */}
+      {typeof v === 'number' && <line className="insp-spark__dot" x1={cx} x2={cx} y1={geo.y(v)} y2={geo.y(v)} />}
     </svg>
   );
 }

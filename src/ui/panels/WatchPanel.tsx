@@ -2,6 +2,9 @@
 // a sparkline with the player's position as a cursor, and its value at that position.
 import { useState, type FormEvent } from 'react';
 import { Sparkline } from './Sparkline';
+import { valueAt } from './watchValue';
+
+export { valueAt };
 import '../inspectors/inspectors.css';
 
 export interface WatchSeries {
@@ -20,12 +23,6 @@ export interface WatchPanelProps {
 
 export const WATCH_EXAMPLES = ['avail', 'allocated', 'used vm1', 'quota vm1', 'pending vm1', 'refs g1', 'violations'];
 
-/** The value at the last sampled position at or before `position` (samples are sparse). */
-export function valueAt(positions: number[], values: (number | null)[], position: number): number | null | undefined {
-  let best = -1;
-  for (let i = 0; i < positions.length && i < values.length; i++) if (positions[i] <= position) best = i;
-  return best < 0 ? undefined : values[best];
-}
 
 export function WatchPanel({ expressions, series, positions, position, onChange }: WatchPanelProps) {
   const [text, setText] = useState('');

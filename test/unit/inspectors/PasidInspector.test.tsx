@@ -30,7 +30,7 @@ describe('PasidInspector', () => {
     expect(row1.textContent).toContain('0/1');
     expect(row1.textContent).toContain('vm1 (allocation #1)');
     expect(row1.className).toContain('insp-touched');
-    expect(within(row1).getByText('● changed')).toBeTruthy();
+    expect(within(row1).getByText('● this step')).toBeTruthy();
     const cells = within(row1).getAllByRole('cell').map((c) => c.textContent);
     expect(cells[5]).toBe(String(frame.devices[0].entries[0].did)); // DID column
     expect(cells[6]).toBe('0x0000');
@@ -38,7 +38,7 @@ describe('PasidInspector', () => {
     expect(within(leaf1).getByText('FL-only')).toBeTruthy();
     // Memory: 128 KiB directory + two 4 KiB leaves.
     expect(screen.getByText('136 KiB')).toBeTruthy();
-    expect(screen.getByRole('table', { name: /Present directory entries of dev0/ })).toBeTruthy();
+    expect(screen.getByRole('table', { name: /Directory of dev0: present entries/ })).toBeTruthy();
   });
 
   it('shows the three caches with their tags', () => {
@@ -69,6 +69,28 @@ describe('PasidInspector', () => {
     expect(screen.getByText(/Showing the first 1 of 5,000 present entries/)).toBeTruthy();
     expect(screen.getByText(/mm proc \(allocation #3\)/)).toBeTruthy();
     expect(screen.getByText('empty (no device has ATS)')).toBeTruthy();
+  });
+
+  it('pages through leaf tables, eight at a time', () => {
+    const many = runSource(`model v4
+set big quota=700
+notifier iommu kind=iommu
+device dev0
+repeat 600 {
+  alloc big -> x
+  bind dev0 x mode=sl
+}
+`);
+    const f = many.frame(many.session.stepCount);
+    expect(f.devices[0].leafTables).toHaveLength(10);
+    render(<PasidInspector frame={f} touched={[]} onSelectDevice={() => {}} onSelectId={() => {}} />);
+    expect(screen.getByText('leaf tables 1–8 of 10')).toBeTruthy();
+    expect(screen.getAllByRole('table', { name: /^Leaf table/ })).toHaveLength(8);
+    expect(screen.getByText('168 KiB')).toBeTruthy(); // 128 KiB directory + 10 × 4 KiB
+    fireEvent.click(screen.getByRole('button', { name: 'next →' }));
+    expect(screen.getByText('leaf tables 9–10 of 10')).toBeTruthy();
+    expect(screen.getByRole('table', { name: /Leaf table dir\[9\] on dev0: PASIDs 576–639, 25 present/ })).toBeTruthy();
+    expect(screen.getByRole('table', { name: /Leaf table dir\[9\]/ }).textContent).toContain('SL-only');
   });
 
   it('has an empty state without devices', () => {
