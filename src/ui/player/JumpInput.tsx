@@ -14,7 +14,7 @@ export function JumpInput() {
     if (!editing) setDraft(String(target));
   }, [target, editing]);
   return (
-    <label className="jump" title="Jump to step (G)">
+    <label className="jump" title="Steps applied so far (position); type a number and Enter to jump there (G)">
       <span className="jump__label">Step</span>
       <input
         id="jump-input"

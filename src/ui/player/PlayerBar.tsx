@@ -28,7 +28,11 @@ export function PlayerBar() {
       <JumpInput />
       <label className="speed" title="Playback speed (< and >)">
         <span className="visually-hidden">Speed</span>
-        <select value={speed} aria-label="Playback speed" onChange={(e) => actions.setSpeed(Number(e.target.value))}>
+        <select value={speed} aria-label="Playback speed" onChange={(e) => {
+            actions.setSpeed(Number(e.target.value));
+            // Give the keyboard back to the hotkeys (Space would reopen the list).
+            e.target.blur();
+          }}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×
