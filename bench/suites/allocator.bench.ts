@@ -1,11 +1,10 @@
 // The ID allocator measured side by side with the naive Set + linear-scan reference (the
 // same class the property tests check it against): full 2^20 churn, cyclic churn, the
 // speed-up on one shared workload, and memory per live ID.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { IdAllocator, MAX_IDS } from '../../src/engine/ids/allocator';
 import { ReferenceAllocator } from '../../test/unit/ids/reference-allocator';
 import { timeBest, type BenchResult } from '../result';
+import { findGc, usedBytes as heapBytes } from '../gc';
 
 const TOP_ID = MAX_IDS - 1;
 const CHURN_PAIRS = 1_000_000;
@@ -24,24 +23,6 @@ function randomInts(n: number, lo: number, hi: number, seed: number): Uint32Arra
     out[i] = lo + ((x >>> 0) % (hi - lo + 1));
   }
   return out;
-}
-
-/** global.gc when node ran with --expose-gc; else the same function through a V8 flag (tsx passes no node flags). */
-function findGc(): (() => void) | undefined {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-}
-
-function heapBytes(gc: (() => void) | undefined): number {
-  gc?.();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
 }
 
 /** Frees ids[i] and allocates lowest again, pairs times; returns ops (one alloc or one free) per second. */

@@ -42,7 +42,10 @@ export class Holdings {
   kvm = new Map<number, KvmTranslation>();
   vdcm = new Map<number, VdcmProgram>();
   mms = new Map<string, MmRecord>();
-  /** Allocation generation → owner label ("vm1"), recorded for bound IDs only (messages). */
+  /**
+   * Allocation generation → owner label ("vm1"), recorded for bound IDs only (messages).
+   * Append-only facts about the past, so copies share it instead of copying it.
+   */
   owners = new Map<number, string>();
 
   addBinding(b: IommuBinding): void {
@@ -89,7 +92,7 @@ export class Holdings {
     for (const [k, v] of this.kvm) h.kvm.set(k, { ...v });
     for (const [k, v] of this.vdcm) h.vdcm.set(k, { ...v });
     for (const [k, v] of this.mms) h.mms.set(k, { ...v, devices: [...v.devices] });
-    for (const [k, v] of this.owners) h.owners.set(k, v);
+    h.owners = this.owners;
     return h;
   }
 }

@@ -11,7 +11,15 @@ export class ExecContext {
   private readonly calls: string[] = [];
 
   constructor(readonly thread: string, readonly base: ContextName) {
-    if (base === 'atomic') this.atomicReasons.push(thread === 'rcu' ? 'RCU callback' : 'atomic context');
+    this.reset();
+  }
+
+  /** Back to the thread's base context with an empty call stack (reused across steps). */
+  reset(): this {
+    this.atomicReasons.length = 0;
+    this.calls.length = 0;
+    if (this.base === 'atomic') this.atomicReasons.push(this.thread === 'rcu' ? 'RCU callback' : 'atomic context');
+    return this;
   }
 
   get context(): ContextName {

@@ -32,8 +32,8 @@ export class Kernel {
     this.ctx = ctx;
     this.line = line;
     this.sink = sink;
-    this.internalHeld = [];
-    this.sleptThisStep.clear();
+    this.internalHeld.length = 0;
+    if (this.sleptThisStep.size > 0) this.sleptThisStep.clear();
   }
 
   warn(message: string): void {
@@ -48,6 +48,7 @@ export class Kernel {
   /** Locks the running thread holds by hand (spin_lock/mutex_lock statements). */
   handHeld(): string[] {
     const out: string[] = [];
+    if (this.state.lockdep.locks.size === 0) return out;
     for (const [name, l] of this.state.lockdep.locks) if (l.holder === this.ctx.thread) out.push(name);
     return out;
   }
@@ -68,9 +69,13 @@ export class Kernel {
 
   /** Takes an internal lock for the duration of fn; spinlocks make fn atomic. */
   withLock<T>(name: string, kind: 'spin' | 'mutex', fn: () => T): T {
-    if (kind === 'mutex') this.mightSleep(`mutex_lock(${name})`);
-    const inversion = recordAcquire(this.state.lockdep, [...this.handHeld(), ...this.internalHeld], name, this.line);
-    if (inversion) this.violation('lock-order', inversion);
+    if (kind === 'mutex' && this.ctx.isAtomic) this.mightSleep(`mutex_lock(${name})`);
+    const hand = this.handHeld();
+    // No lock held: no lockdep edge can form (the common case on hot paths).
+    if (hand.length > 0 || this.internalHeld.length > 0) {
+      const inversion = recordAcquire(this.state.lockdep, hand.length ? [...hand, ...this.internalHeld] : this.internalHeld, name, this.line);
+      if (inversion) this.violation('lock-order', inversion);
+    }
     this.internalHeld.push(name);
     if (kind === 'spin') this.ctx.enterAtomic(`${name} (spinlock) held`);
     try {

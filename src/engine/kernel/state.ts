@@ -3,7 +3,7 @@
 
 import { MAX_IDS } from '../ids/allocator';
 import { GrowableAllocator } from './growableAllocator';
-import { VtdModel, type VtdSnapshot } from '../vtd/vtdModel';
+import { VtdModel } from '../vtd/vtdModel';
 import { SetTable } from '../sets/setTable';
 import { SubscriberTable } from '../notify/subscribers';
 import { Holdings } from '../consumers/holdings';
@@ -31,7 +31,10 @@ export interface KernelState {
   bindings: Map<string, number>;
   /** Violations so far by kind (for `expect violation KIND`). */
   violationCounts: Map<ViolationKind, number>;
-  /** `sub|EVENT|id` of every delivery so far (for `expect delivered`). */
+  /**
+   * `sub|EVENT|id` of every delivery so far (for `expect delivered`). History that only the
+   * recording machine reads: copies (checkpoints, explorer states) start it empty.
+   */
   delivered: Set<string>;
   /** Once-only reports (leak per id, etc.). */
   reported: Set<string>;
@@ -60,8 +63,7 @@ export function createKernelState(capacity = DEFAULT_CAPACITY): KernelState {
 
 export function cloneKernelState(s: KernelState): KernelState {
   const alloc = s.alloc.clone();
-  const vtd = new VtdModel();
-  vtd.restore(s.vtd.snapshot(false) as VtdSnapshot);
+  const vtd = s.vtd.cloneState();
   return {
     capacity: s.capacity,
     capacityInstalled: s.capacityInstalled,
@@ -77,7 +79,7 @@ export function cloneKernelState(s: KernelState): KernelState {
     lockdep: cloneLockdep(s.lockdep),
     bindings: new Map(s.bindings),
     violationCounts: new Map(s.violationCounts),
-    delivered: new Set(s.delivered),
+    delivered: new Set(),
     reported: new Set(s.reported),
   };
 }

@@ -108,6 +108,8 @@ export class Machine {
   stopAt?: number;
   private readonly sink: StepSink;
   private itemDepth = 0;
+  /** One reusable execution context per thread (reset before each step). */
+  private readonly contexts = new Map<string, ExecContext>();
   private pendingWarnings: string[] = [];
 
   constructor(readonly program: CompiledProgram, model: ModelConfig, opts: MachineOptions = {}) {
@@ -356,9 +358,12 @@ export class Machine {
   }
 
   private contextFor(t: ThreadState): ExecContext {
-    const ctx = new ExecContext(t.name, t.base);
+    const key = `${t.name}|${t.base}`;
+    let ctx = this.contexts.get(key);
+    if (!ctx) this.contexts.set(key, (ctx = new ExecContext(t.name, t.base)));
+    ctx.reset();
     for (const f of t.frames) if (f.atomic) ctx.enterAtomic('atomic { } block');
-    for (const l of heldSpinlocks(this.kernel, t.name)) ctx.enterAtomic(`spinlock ${l} held`);
+    if (this.kernel.state.lockdep.locks.size > 0) for (const l of heldSpinlocks(this.kernel, t.name)) ctx.enterAtomic(`spinlock ${l} held`);
     return ctx;
   }
 
@@ -369,8 +374,10 @@ export class Machine {
     this.steps++;
     this.sink.warnings = 0;
     this.kernel.begin(ctx, line, this.sink);
-    for (const w of this.pendingWarnings) this.sink.warn(w);
-    this.pendingWarnings = [];
+    if (this.pendingWarnings.length > 0) {
+      for (const w of this.pendingWarnings) this.sink.warn(w);
+      this.pendingWarnings = [];
+    }
     return index;
   }
 

@@ -11,6 +11,8 @@ import { Recorder } from './recorder';
 
 export const DEFAULT_CHECKPOINT_BYTES = 192 * 1024 * 1024;
 export const INITIAL_CHECKPOINT_INTERVAL_STEPS = 256;
+/** Positions kept as dense snapshots behind a backward seek, so repeated step-backs are cheap. */
+export const DENSE_WINDOW_STEPS = 64;
 
 export interface SessionOptions {
   maxSteps?: number;
@@ -23,9 +25,16 @@ interface Checkpoint {
   bytes: number;
 }
 
+/** A rough but conservative size: typed arrays exactly, ~200 bytes per map entry. */
+const ENTRY_BYTES = 200;
+
 function snapshotBytes(s: MachineSnapshot): number {
-  // The typed arrays dominate; the maps are small next to them.
-  return s.kernel.ids.byteLength() + Math.ceil(s.kernel.alloc.covered / 8) + 4096;
+  const k = s.kernel;
+  const entries =
+    k.sets.bySid.size + k.subs.size + k.hold.iommu.size + k.hold.kvm.size + k.hold.vdcm.size + k.hold.mms.size +
+    k.bindings.size + k.reported.size + k.deferred.pending + k.lockdep.locks.size +
+    k.vtd.devices().reduce((n, d) => n + d.table.presentCount, 0);
+  return k.ids.byteLength() + Math.ceil(k.alloc.covered / 8) + entries * ENTRY_BYTES + 4096;
 }
 
 export class Session {
@@ -39,6 +48,8 @@ export class Session {
   /** Position of the view machine and whether it sits on a unit boundary (resumable). */
   private viewAt = 0;
   private viewClean = true;
+  /** Snapshots of every unit boundary in the window just behind the last backward seek. */
+  private dense = new Map<number, MachineSnapshot>();
 
   constructor(public program: CompiledProgram, readonly model: ModelConfig, opts: SessionOptions = {}) {
     this.checkpointCap = opts.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES;
@@ -92,22 +103,45 @@ export class Session {
     return true;
   }
 
+  /** Largest checkpoint at or before `target` (binary search; checkpoints ascend). */
+  private checkpointAtOrBefore(target: number): Checkpoint {
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.checkpoints[mid].steps <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.checkpoints[lo];
+  }
+
   /** The machine positioned exactly after `n` steps (0 = before the first). */
   at(n: number): Machine {
     const target = Math.max(0, Math.min(Math.floor(n), this.stepCount));
     if (target === this.viewAt) return this.view;
-    let best = this.checkpoints[0];
-    for (const c of this.checkpoints) if (c.steps <= target && c.steps >= best.steps) best = c;
+    const backward = target < this.viewAt;
+    const cached = this.dense.get(target);
+    if (cached) {
+      this.view.restore(cached);
+      this.viewAt = target;
+      this.viewClean = true;
+      return this.view;
+    }
+    const best = this.checkpointAtOrBefore(target);
     const resumable = this.viewClean && this.viewAt <= target && this.viewAt >= best.steps;
     if (!resumable) {
       this.view.restore(best.snap);
       this.viewAt = best.steps;
       this.viewClean = true;
     }
+    // Going backward: remember the unit boundaries just behind the target for the next steps back.
+    const denseFrom = backward ? Math.max(best.steps, target - DENSE_WINDOW_STEPS) : Infinity;
+    if (backward) this.dense.clear();
     this.view.stopAt = target;
     try {
-      while (this.view.steps < target && this.view.step()) {
-        /* replay silently */
+      while (this.view.steps < target) {
+        if (this.view.steps >= denseFrom && !this.dense.has(this.view.steps)) this.dense.set(this.view.steps, this.view.snapshot());
+        if (!this.view.step()) break;
       }
       this.viewClean = true;
     } catch (e) {

@@ -69,6 +69,14 @@ export class TranslationCache {
     return m ? [...m].map(([dev, t]) => [dev, { ...t }]) : [];
   }
 
+  /** A copy sharing the translation records (fill replaces them, nothing mutates them). */
+  clone(): TranslationCache {
+    const c = new TranslationCache();
+    for (const [id, m] of this.byId) c.byId.set(id, new Map(m));
+    c.count = this.count;
+    return c;
+  }
+
   snapshot(): CacheSnapshot {
     const out: CacheSnapshot = [];
     for (const id of [...this.byId.keys()].sort((a, b) => a - b)) {
@@ -91,6 +99,14 @@ export class IommuCaches {
   readonly iotlb = new TranslationCache();
   /** Every ATS device's device-TLB, kept in one structure tagged by device. */
   readonly devtlb = new TranslationCache();
+
+  clone(): IommuCaches {
+    const c = new IommuCaches();
+    (c as { pasidCache: TranslationCache }).pasidCache = this.pasidCache.clone();
+    (c as { iotlb: TranslationCache }).iotlb = this.iotlb.clone();
+    (c as { devtlb: TranslationCache }).devtlb = this.devtlb.clone();
+    return c;
+  }
 
   hasAny(id: number): boolean {
     return this.pasidCache.has(id) || this.iotlb.has(id) || this.devtlb.has(id);

@@ -40,6 +40,14 @@ export class PasidTable {
     return this.present;
   }
 
+  /** A copy for checkpoints: leaves copied, entries shared (they are replaced, never mutated). */
+  clone(observer?: PresenceObserver): PasidTable {
+    const t = new PasidTable(this.maxPasid, observer);
+    for (const [d, leaf] of this.leaves) t.leaves.set(d, leaf.slice());
+    t.present = this.present;
+    return t;
+  }
+
   get leafTableCount(): number {
     return this.leaves.size;
   }

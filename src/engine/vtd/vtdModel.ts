@@ -216,6 +216,16 @@ export class VtdModel {
     return this.presentOn.has(id) || this.caches.hasAny(id);
   }
 
+  /** A checkpoint copy without the flush history: maps copied, immutable records shared. */
+  cloneState(): VtdModel {
+    const v = new VtdModel();
+    for (const [name, d] of this.devs) v.devs.set(name, { ...d, table: d.table.clone(v.observerFor(name)) });
+    v.caches = this.caches.clone();
+    for (const [id, set] of this.presentOn) v.presentOn.set(id, new Set(set));
+    for (const [id, m] of this.lastDid) v.lastDid.set(id, new Map(m));
+    return v;
+  }
+
   /** withLog=false leaves the append-only flush history out (checkpoints do not need it). */
   snapshot(withLog = true): VtdSnapshot {
     return { ...this.stateSnapshot(), flushLog: withLog ? this.log.map((e) => ({ ...e })) : [] };
