@@ -36,11 +36,8 @@ const OWN_PRESET_ONLY = new Set(['scale.ioasid']);
  * no model qualifier; the engine's own `get` does count under free=immediate.
  * Each entry: the expectations that fail because of the bug; nothing else may fail.
  */
-const KNOWN_FAILURES: Record<string, { lines: RegExp; why: string }> = {
-  'vm-lifecycle.ioasid:v1': { lines: /^expect refs hpasid == 4$/, why: 'bind/KVM/VDCM references not counted under free=immediate' },
-  'vm-lifecycle.ioasid:cyclic': { lines: /^expect refs hpasid == 4$/, why: 'bind/KVM/VDCM references not counted under free=immediate' },
-  'sva-exit.ioasid:cyclic': { lines: /^expect refs pasid == 2$/, why: 'second sva_bind takes no reference under free=immediate' },
-};
+// Scenario/preset pairs whose spec-correct expectations the engine does not meet yet (none today).
+const KNOWN_FAILURES: Record<string, { lines: RegExp; why: string }> = {};
 
 interface Directives {
   pass: PresetName[];
