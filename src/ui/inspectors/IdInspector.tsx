@@ -51,8 +51,12 @@ export function IdInspector({ details, loading }: IdInspectorProps) {
         ) : (
           <>
             <p className="insp-warn-text">
-              ⚠ {d.residue.length} thing{d.residue.length === 1 ? '' : 's'} still hold{d.residue.length === 1 ? 's' : ''} state for ID {d.id}
-              {d.state === 'free' ? ' although it is free: a new owner would inherit it.' : ':'}
+              ⚠ {d.residue.length} thing{d.residue.length === 1 ? '' : 's'} {d.state === 'active' ? '' : 'still '}hold{d.residue.length === 1 ? 's' : ''} state for ID {d.id}
+              {d.state === 'free'
+                ? ' although it is free: a new owner would inherit it.'
+                : d.state === 'free_pending'
+                  ? ': the ID stays FREE_PENDING until they let go.'
+                  : ' (to tear down before the ID is freed):'}
             </p>
             <ul className="insp-warn-text">
               {d.residue.map((r, i) => (

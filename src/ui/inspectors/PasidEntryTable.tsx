@@ -1,5 +1,6 @@
 // One leaf PASID table's present entries, decoded field by field (VT-d spec 9.6, the
-// scalable-mode PASID table entry as intel/pasid.c programs it).
+// scalable-mode PASID table entry as intel/pasid.c programs it). In a narrow pane each row
+// becomes a wrapped card (CSS container query, labels from data-label).
 import type { FrameEntry } from '../../engine/run/frame';
 import { hex, flag } from './format';
 
@@ -13,7 +14,7 @@ export function PasidEntryTable({ dir, entries, touched, device, onSelectId }: {
   const first = dir * 64;
   return (
     <div className="insp-table-wrap">
-      <table>
+      <table className="insp-entries">
         <caption>
           Leaf table dir[{dir}] on {device}: PASIDs {first}–{first + 63}, {entries.length} present
         </caption>
@@ -38,25 +39,25 @@ export function PasidEntryTable({ dir, entries, touched, device, onSelectId }: {
             const hot = touched.has(e.id);
             return (
               <tr key={e.id} className={hot ? 'insp-touched' : undefined}>
-                <td>
+                <td data-label="PASID">
                   <button type="button" className="insp-link" onClick={() => onSelectId(e.id)} aria-label={`Inspect PASID ${e.id}`}>
                     {e.id}
                   </button>
                   {hot && <span className="insp-changed" title="The current step involved this PASID">● this step</span>}
                 </td>
-                <td className="insp-mono">{e.dir}/{e.index}</td>
-                <td className="insp-mono">{flag(e.p)}</td>
-                <td className="insp-mono">{flag(e.fpd)}</td>
-                <td>
+                <td data-label="dir/index" className="insp-mono">{e.dir}/{e.index}</td>
+                <td data-label="P" className="insp-mono">{flag(e.p)}</td>
+                <td data-label="FPD" className="insp-mono">{flag(e.fpd)}</td>
+                <td data-label="PGTT">
                   <span className="insp-mono">{e.pgtt}</span> {e.pgttName}
                 </td>
-                <td className="insp-mono">{e.did}</td>
-                <td className="insp-mono">{hex(e.flptptr)}</td>
-                <td className="insp-mono">{hex(e.slptptr)}</td>
-                <td className="insp-mono">{flag(e.sre)}</td>
-                <td className="insp-mono">{e.aw}</td>
-                <td className="insp-mono">{e.flpm}</td>
-                <td>{e.owner}</td>
+                <td data-label="DID" className="insp-mono">{e.did}</td>
+                <td data-label="FLPTPTR" className="insp-mono">{hex(e.flptptr)}</td>
+                <td data-label="SLPTPTR" className="insp-mono">{hex(e.slptptr)}</td>
+                <td data-label="SRE" className="insp-mono">{flag(e.sre)}</td>
+                <td data-label="AW" className="insp-mono">{e.aw}</td>
+                <td data-label="FLPM" className="insp-mono">{e.flpm}</td>
+                <td data-label="owner">{e.owner}</td>
               </tr>
             );
           })}

@@ -68,13 +68,13 @@ export function SetInspector({ frame, selectedSet, onSelectSet, onSelectId }: Se
                 <tr>
                   <th scope="col">name</th>
                   <th scope="col" className="insp-num">SID</th>
-                  <th scope="col">type</th>
-                  <th scope="col">token</th>
+                  <th scope="col" className="insp-col-minor">type</th>
+                  <th scope="col" className="insp-col-minor">token</th>
                   <th scope="col" className="insp-num">quota</th>
                   <th scope="col" className="insp-num">used</th>
                   <th scope="col" className="insp-num">pending</th>
                   <th scope="col" className="insp-num">free slots</th>
-                  <th scope="col">
+                  <th scope="col" className="insp-col-minor">
                     <span className="insp-note">used / quota</span>
                   </th>
                 </tr>
@@ -91,8 +91,8 @@ export function SetInspector({ frame, selectedSet, onSelectSet, onSelectId }: Se
                         </button>
                       </td>
                       <td className="insp-num">{s.sid}</td>
-                      <td>{s.type}</td>
-                      <td className="insp-mono">{s.token || '—'}</td>
+                      <td className="insp-col-minor">{s.type}</td>
+                      <td className="insp-mono insp-col-minor">{s.token || '—'}</td>
                       <td className="insp-num">{count(s.quota)}</td>
                       <td className="insp-num">{count(s.used)}</td>
                       <td className={`insp-num${s.pending ? ' insp-warn-text' : ''}`}>{count(s.pending)}</td>
@@ -100,7 +100,7 @@ export function SetInspector({ frame, selectedSet, onSelectSet, onSelectId }: Se
                         {count(Math.max(0, s.quota - s.used))}
                         {full && ' (full)'}
                       </td>
-                      <td>
+                      <td className="insp-col-minor">
                         <QuotaBar used={s.used} pending={s.pending} quota={s.quota} />
                       </td>
                     </tr>
@@ -117,15 +117,26 @@ export function SetInspector({ frame, selectedSet, onSelectSet, onSelectId }: Se
 
       {selected && (
         <div className="insp-section">
-          <h3>
-            {selected.name}: guest PASID (SPID) → host ID
-          </h3>
+          <h3>Set {selected.name}</h3>
+          {/* Repeats type and token: a narrow pane hides those columns in the table. */}
+          <dl className="insp-kv">
+            <dt>SID</dt>
+            <dd className="insp-mono">{selected.sid}</dd>
+            <dt>type</dt>
+            <dd>{selected.type === 'mm' ? 'mm (one per VM, token = its mm)' : 'null (no token)'}</dd>
+            <dt>token</dt>
+            <dd className="insp-mono">{selected.token || '—'}</dd>
+            <dt>live</dt>
+            <dd>
+              {count(selected.used)} of {count(selected.quota)} ({count(selected.pending)} FREE_PENDING)
+            </dd>
+          </dl>
           {selected.spids.length === 0 ? (
             <p className="insp-empty">No SPID attached in {selected.name}.</p>
           ) : (
             <div className="insp-table-wrap">
               <table>
-                <caption>SPID mappings of {selected.name}</caption>
+                <caption>Guest PASID (SPID) → host ID in {selected.name}</caption>
                 <thead>
                   <tr>
                     <th scope="col" className="insp-num">SPID</th>

@@ -35,7 +35,7 @@ describe('SetInspector', () => {
     fireEvent.click(screen.getByRole('button', { name: 'vm1' }));
     expect(onSelectSet).toHaveBeenCalledWith('vm1');
     rerender(<SetInspector frame={frame} selectedSet="vm1" onSelectSet={onSelectSet} onSelectId={onSelectId} />);
-    const spids = screen.getByRole('table', { name: 'SPID mappings of vm1' });
+    const spids = screen.getByRole('table', { name: 'Guest PASID (SPID) → host ID in vm1' });
     expect(within(spids).getByText('101')).toBeTruthy();
     fireEvent.click(within(spids).getByRole('button', { name: 'Inspect ID 1' }));
     expect(onSelectId).toHaveBeenCalledWith(1);
@@ -45,7 +45,7 @@ describe('SetInspector', () => {
     const lm = runScenarioFile('live-migration');
     const f = lm.frame(lm.after(lm.session.recorder.step(lm.session.stepCount - 1).line));
     render(<SetInspector frame={f} selectedSet="vm1_dst" onSelectSet={() => {}} onSelectId={() => {}} />);
-    const spids = screen.getByRole('table', { name: 'SPID mappings of vm1_dst' });
+    const spids = screen.getByRole('table', { name: 'Guest PASID (SPID) → host ID in vm1_dst' });
     expect(within(spids).getByRole('button', { name: 'Inspect ID 305' })).toBeTruthy();
   });
 
