@@ -16,8 +16,8 @@ export class ExecContext {
 
   /** Back to the thread's base context with an empty call stack (reused across steps). */
   reset(): this {
-    this.atomicReasons.length = 0;
-    this.calls.length = 0;
+    if (this.atomicReasons.length > 0) this.atomicReasons.length = 0;
+    if (this.calls.length > 0) this.calls.length = 0;
     if (this.base === 'atomic') this.atomicReasons.push(this.thread === 'rcu' ? 'RCU callback' : 'atomic context');
     return this;
   }

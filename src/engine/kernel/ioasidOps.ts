@@ -6,12 +6,15 @@ import { EACCES, EBUSY, EINVAL, ENOENT, INVALID_IOASID } from '../errno';
 import { publish } from '../notify/publish';
 import { checkReuse } from '../invariants/reuse';
 import { checkReclaimTeardown } from '../invariants/teardown';
-import { ID_ACTIVE, ID_FREE, ID_FREE_PENDING } from './idTable';
-import type { Kernel } from './kernel';
+import { ID_ACTIVE, ID_FREE, ID_FREE_PENDING } from '../idstate';
+import type { IoasidSet } from '../sets/setTable';
+import { ALLOCATOR_LOCK, type Kernel } from './kernel';
 
 /** ioasid_alloc(set, min, max): INVALID_IOASID with a warning on every failure. */
 export function ioasidAlloc(k: Kernel, setName: string | undefined, min?: number, max?: number): number {
-  return k.call('ioasid_alloc', () => {
+  // The hot path of every scale run: frames and locks by hand rather than through closures.
+  k.ctx.enter('ioasid_alloc');
+  try {
     const s = k.state;
     const set = setName === undefined ? undefined : s.sets.get(setName);
     if (!set) {
@@ -20,35 +23,46 @@ export function ioasidAlloc(k: Kernel, setName: string | undefined, min?: number
     }
     const lo = min ?? 1;
     const hi = Math.min(max ?? s.capacity - 1, s.capacity - 1);
-    return k.withAllocatorLock(() => {
-      // v1 patch 7 switched the ioasid_data allocation to GFP_KERNEL along with the mutex.
-      if (k.model.lock === 'mutex') k.mightSleep('kzalloc(GFP_KERNEL)');
-      if (set.used >= set.quota) {
-        k.warn(`IOASID set '${set.name}' out of quota (${set.used}/${set.quota})`);
-        return INVALID_IOASID;
-      }
-      if (!(lo <= hi)) {
-        k.warn(`ioasid_alloc: empty range [${lo}, ${hi}]`);
-        return INVALID_IOASID;
-      }
-      const id = k.model.alloc === 'cyclic' ? s.alloc.allocCyclic(lo, hi) : s.alloc.allocLowest(lo, hi);
-      if (id < 0) {
-        k.warn(`ioasid_alloc: no free IOASID in [${lo}, ${hi}]`);
-        return INVALID_IOASID;
-      }
-      s.ids.ensure(id);
-      const gen = ++s.genCounter;
-      checkReuse(k, id, gen, set.name);
-      s.ids.state[id] = ID_ACTIVE;
-      s.ids.sid[id] = set.sid;
-      s.ids.refs[id] = 1;
-      s.ids.gen[id] = gen;
-      set.used++;
-      k.sink.touch?.(id);
-      publish(k, 'ALLOC', id);
-      return id;
-    });
-  });
+    const kind = k.allocatorLockKind;
+    k.lock(ALLOCATOR_LOCK, kind);
+    try {
+      return allocLocked(k, set, lo, hi);
+    } finally {
+      k.unlock(kind);
+    }
+  } finally {
+    k.ctx.leave();
+  }
+}
+
+function allocLocked(k: Kernel, set: IoasidSet, lo: number, hi: number): number {
+  const s = k.state;
+  // v1 patch 7 switched the ioasid_data allocation to GFP_KERNEL along with the mutex.
+  if (k.model.lock === 'mutex') k.mightSleep('kzalloc(GFP_KERNEL)');
+  if (set.used >= set.quota) {
+    k.warn(`IOASID set '${set.name}' out of quota (${set.used}/${set.quota})`);
+    return INVALID_IOASID;
+  }
+  if (!(lo <= hi)) {
+    k.warn(`ioasid_alloc: empty range [${lo}, ${hi}]`);
+    return INVALID_IOASID;
+  }
+  const id = k.model.alloc === 'cyclic' ? s.alloc.allocCyclic(lo, hi) : s.alloc.allocLowest(lo, hi);
+  if (id < 0) {
+    k.warn(`ioasid_alloc: no free IOASID in [${lo}, ${hi}]`);
+    return INVALID_IOASID;
+  }
+  s.ids.ensure(id);
+  const gen = ++s.genCounter;
+  checkReuse(k, id, gen, set.name);
+  s.ids.state[id] = ID_ACTIVE;
+  s.ids.sid[id] = set.sid;
+  s.ids.refs[id] = 1;
+  s.ids.gen[id] = gen;
+  set.used++;
+  k.sink.touch?.(id);
+  if (s.subs.size > 0) publish(k, 'ALLOC', id);
+  return id;
 }
 
 /** Returns a live ID to the pool (xa_erase + kfree_rcu); the set's live count drops here. */

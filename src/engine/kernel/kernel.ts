@@ -12,6 +12,13 @@ import { NULL_SINK, type KernelSink } from './sink';
 export const ALLOCATOR_LOCK = 'ioasid_allocator_lock';
 export const PASID_MUTEX = 'pasid_mutex';
 
+const spinReasons = new Map<string, string>();
+function spinReason(name: string): string {
+  let r = spinReasons.get(name);
+  if (r === undefined) spinReasons.set(name, (r = `${name} (spinlock) held`));
+  return r;
+}
+
 export class Kernel {
   state: KernelState;
   sink: KernelSink = NULL_SINK;
@@ -32,7 +39,7 @@ export class Kernel {
     this.ctx = ctx;
     this.line = line;
     this.sink = sink;
-    this.internalHeld.length = 0;
+    if (this.internalHeld.length > 0) this.internalHeld.length = 0;
     if (this.sleptThisStep.size > 0) this.sleptThisStep.clear();
   }
 
@@ -67,8 +74,8 @@ export class Kernel {
     );
   }
 
-  /** Takes an internal lock for the duration of fn; spinlocks make fn atomic. */
-  withLock<T>(name: string, kind: 'spin' | 'mutex', fn: () => T): T {
+  /** Takes an internal lock (pair with unlock); a spinlock makes what follows atomic. */
+  lock(name: string, kind: 'spin' | 'mutex'): void {
     if (kind === 'mutex' && this.ctx.isAtomic) this.mightSleep(`mutex_lock(${name})`);
     const hand = this.handHeld();
     // No lock held: no lockdep edge can form (the common case on hot paths).
@@ -77,18 +84,31 @@ export class Kernel {
       if (inversion) this.violation('lock-order', inversion);
     }
     this.internalHeld.push(name);
-    if (kind === 'spin') this.ctx.enterAtomic(`${name} (spinlock) held`);
+    if (kind === 'spin') this.ctx.enterAtomic(spinReason(name));
+  }
+
+  unlock(kind: 'spin' | 'mutex'): void {
+    if (kind === 'spin') this.ctx.leaveAtomic();
+    this.internalHeld.pop();
+  }
+
+  /** Takes an internal lock for the duration of fn. */
+  withLock<T>(name: string, kind: 'spin' | 'mutex', fn: () => T): T {
+    this.lock(name, kind);
     try {
       return fn();
     } finally {
-      if (kind === 'spin') this.ctx.leaveAtomic();
-      this.internalHeld.pop();
+      this.unlock(kind);
     }
+  }
+
+  get allocatorLockKind(): 'spin' | 'mutex' {
+    return this.model.lock === 'mutex' ? 'mutex' : 'spin';
   }
 
   /** ioasid_allocator_lock: a spinlock (upstream, v2+) or a mutex (v1 patch 7). */
   withAllocatorLock<T>(fn: () => T): T {
-    return this.withLock(ALLOCATOR_LOCK, this.model.lock === 'mutex' ? 'mutex' : 'spin', fn);
+    return this.withLock(ALLOCATOR_LOCK, this.allocatorLockKind, fn);
   }
 
   /** A kernel function frame for splat backtraces. */

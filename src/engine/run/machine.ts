@@ -358,9 +358,9 @@ export class Machine {
   }
 
   private contextFor(t: ThreadState): ExecContext {
-    const key = `${t.name}|${t.base}`;
-    let ctx = this.contexts.get(key);
-    if (!ctx) this.contexts.set(key, (ctx = new ExecContext(t.name, t.base)));
+    // A thread's base context never changes (main/threads task, rcu atomic, wq work).
+    let ctx = this.contexts.get(t.name);
+    if (!ctx || ctx.base !== t.base) this.contexts.set(t.name, (ctx = new ExecContext(t.name, t.base)));
     ctx.reset();
     for (const f of t.frames) if (f.atomic) ctx.enterAtomic('atomic { } block');
     if (this.kernel.state.lockdep.locks.size > 0) for (const l of heldSpinlocks(this.kernel, t.name)) ctx.enterAtomic(`spinlock ${l} held`);
