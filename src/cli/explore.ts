@@ -2,35 +2,13 @@
 // progress on stderr and the report on stdout (one JSON document with --json).
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import type { CliArgs } from './args';
 import type { CompiledProgram } from '../engine/run/program';
 import { resolveModel } from '../engine/lab';
-import { DEFAULT_MAX_STATES, explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
-import { frontierPrefixes, mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
+import { DEFAULT_MAX_STATES, type ExploreProgress } from '../engine/run/explore/explorer';
+import { exploreParallel } from './explorePool';
 import { scheduleLine, trimSchedule } from '../engine/run/explore/replay';
-import type { ModelConfig } from '../engine/model';
-
-const PREFIXES_PER_WORKER = 8;
-
-function spawn(source: string, model: ModelConfig, roots: string[][], maxStates: number, onProgress: (p: ExploreProgress) => void): { promise: Promise<ExploreReport>; stop: () => void } {
-  const w = new Worker(new URL('./exploreWorkerBoot.mjs', import.meta.url), {
-    workerData: { source, model, roots, maxStates, reduction: true },
-  });
-  const promise = new Promise<ExploreReport>((resolve, reject) => {
-    w.on('message', (m: { type: string; report?: ExploreReport; progress?: ExploreProgress; error?: string }) => {
-      if (m.type === 'progress' && m.progress) onProgress(m.progress);
-      else if (m.type === 'report' && m.report) resolve(m.report);
-      else if (m.type === 'error') reject(new Error(m.error));
-    });
-    w.on('error', reject);
-    w.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`explorer worker exited with ${code}`));
-    });
-  });
-  return { promise: promise.finally(() => void w.terminate()), stop: () => w.postMessage('stop') };
-}
 
 export async function runExplore(args: CliArgs, program: CompiledProgram): Promise<number> {
   const model = resolveModel(program.source, { preset: args.preset, axes: args.axes });
@@ -54,20 +32,7 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
     process.stderr.write(`explore: ${states} states, ${all.reduce((n, p) => n + p.schedules, 0)} schedules, ${Math.round(rate)} states/s, violations: ${kinds.join(', ') || 'none'}\n`);
   };
 
-  let report: ExploreReport;
-  if (workers === 1) {
-    report = explore(program, model, { maxStates, onProgress: (p) => (progress.set(0, p), show()) });
-  } else {
-    const parts = splitRoundRobin(frontierPrefixes(program, model, workers * PREFIXES_PER_WORKER), workers);
-    const jobs = parts.map((roots, i) => spawn(source, model, roots, Math.ceil(maxStates / parts.length), (p) => (progress.set(i, p), show())));
-    const onSigint = () => jobs.forEach((j) => j.stop());
-    process.once('SIGINT', onSigint);
-    try {
-      report = mergeReports(await Promise.all(jobs.map((j) => j.promise)));
-    } finally {
-      process.off('SIGINT', onSigint);
-    }
-  }
+  const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()) });
 
   const violations = report.violations.map((v) => ({ ...v, schedule: trimSchedule(program, model, v.schedule, v.kind, v.steps) }));
   if (args.json) {

@@ -5,7 +5,7 @@
 
 import { IdAllocator, type AllocatorSnapshot } from '../ids/allocator';
 
-const INITIAL_COVER_IDS = 1024;
+const INITIAL_COVER_IDS = 256;
 const GROWTH_FACTOR = 4;
 
 export interface GrowableSnapshot {

@@ -6,7 +6,7 @@ import { ID_ACTIVE, ID_FREE, ID_FREE_PENDING } from '../idstate';
 
 export { ID_ACTIVE, ID_FREE, ID_FREE_PENDING };
 
-const INITIAL_SLOTS = 1024;
+const INITIAL_SLOTS = 64;
 
 export class IdTable {
   state: Uint8Array;

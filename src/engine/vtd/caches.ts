@@ -69,6 +69,17 @@ export class TranslationCache {
     return m ? [...m].map(([dev, t]) => [dev, { ...t }]) : [];
   }
 
+  /** Appends a canonical text of the entries (state hashing; no copies made). */
+  fingerprintInto(out: string[]): void {
+    for (const id of [...this.byId.keys()].sort((a, b) => a - b)) {
+      const m = this.byId.get(id)!;
+      for (const dev of [...m.keys()].sort()) {
+        const t = m.get(dev)!;
+        out.push(`${id}/${dev}/${t.did}/${t.owner}/${t.pgtt}`);
+      }
+    }
+  }
+
   /** A copy sharing the translation records (fill replaces them, nothing mutates them). */
   clone(): TranslationCache {
     const c = new TranslationCache();

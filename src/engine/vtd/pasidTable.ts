@@ -40,6 +40,18 @@ export class PasidTable {
     return this.present;
   }
 
+  /** Appends a canonical text of the present entries (state hashing; no copies made). */
+  fingerprintInto(out: string[]): void {
+    out.push(`T${this.maxPasid}:${[...this.leaves.keys()].sort((a, b) => a - b).join(',')}`);
+    for (const d of [...this.leaves.keys()].sort((a, b) => a - b)) {
+      const leaf = this.leaves.get(d)!;
+      for (let i = 0; i < leaf.length; i++) {
+        const e = leaf[i];
+        if (e) out.push(`${d * PASID_TBL_ENTRIES + i}:${e.fpd ? 1 : 0}.${e.pgtt}.${e.did}.${e.flptptr}.${e.slptptr}.${e.sre ? 1 : 0}.${e.aw}.${e.flpm}.${e.owner}`);
+      }
+    }
+  }
+
   /** A copy for checkpoints: leaves copied, entries shared (they are replaced, never mutated). */
   clone(observer?: PresenceObserver): PasidTable {
     const t = new PasidTable(this.maxPasid, observer);

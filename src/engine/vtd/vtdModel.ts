@@ -268,11 +268,24 @@ export class VtdModel {
 
   /** Devices sorted by name, caches and lastDid sorted: independent of the order of events. */
   fingerprint(): string {
-    const s = this.stateSnapshot();
-    const devices = s.devices
-      .map((d) => [d.name, d.ats, d.table.maxPasid, d.table.leaves, d.table.entries.map(([id, e]) => [id, entryTuple(e)])] as const)
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return JSON.stringify([devices, s.pasidCache.map(cacheTuple), s.iotlb.map(cacheTuple), s.devtlb.map(cacheTuple), s.lastDid]);
+    const out: string[] = [];
+    for (const name of [...this.devs.keys()].sort()) {
+      const d = this.devs.get(name)!;
+      out.push(`D${name}:${d.ats ? 1 : 0}`);
+      d.table.fingerprintInto(out);
+    }
+    out.push('|pc');
+    this.caches.pasidCache.fingerprintInto(out);
+    out.push('|iotlb');
+    this.caches.iotlb.fingerprintInto(out);
+    out.push('|devtlb');
+    this.caches.devtlb.fingerprintInto(out);
+    out.push('|did');
+    for (const id of [...this.lastDid.keys()].sort((a, b) => a - b)) {
+      const m = this.lastDid.get(id)!;
+      for (const dev of [...m.keys()].sort()) out.push(`${id}/${dev}/${m.get(dev)}`);
+    }
+    return out.join(';');
   }
 
   private observerFor(name: string) {
@@ -330,10 +343,4 @@ export class VtdModel {
   }
 }
 
-function entryTuple(e: PasidEntry): unknown[] {
-  return [e.p, e.fpd, e.pgtt, e.did, e.flptptr, e.slptptr, e.sre, e.aw, e.flpm, e.owner];
-}
 
-function cacheTuple([id, dev, t]: [number, string, CachedTranslation]): unknown[] {
-  return [id, dev, t.did, t.owner, t.pgtt];
-}
