@@ -65,6 +65,8 @@ export interface MachineSnapshot {
 export interface MachineOptions {
   maxSteps?: number;
   recorder?: Recorder;
+  /** Replaying an explorer schedule: the file's own `schedule` lines would replace it. */
+  ignoreScheduleStatements?: boolean;
 }
 
 function cloneThread(t: ThreadState): ThreadState {
@@ -104,6 +106,7 @@ export class Machine {
   readonly expectations: ExpectationLog = emptyExpectationLog();
   readonly maxSteps: number;
   recorder?: Recorder;
+  private readonly ignoreSchedule: boolean;
   /** Replays for seeking stop (by throwing STOP_REPLAY) when a step would begin at this count. */
   stopAt?: number;
   private readonly sink: StepSink;
@@ -116,6 +119,7 @@ export class Machine {
     this.kernel = new Kernel(model);
     this.maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
     this.recorder = opts.recorder;
+    this.ignoreSchedule = opts.ignoreScheduleStatements ?? false;
     this.sink = new StepSink(this.recorder);
     const main: ThreadState = { name: 'main', base: 'task', frames: [{ block: 0, pc: 0, left: 1, atomic: false }], status: 'ready', lastResult: 0, lastWarned: false, ran: false };
     this.threads = [main, ...program.threads.map((t): ThreadState => ({ name: t.name, base: 'task', frames: [{ block: t.block, pc: 0, left: 1, atomic: false }], status: 'idle', lastResult: 0, lastWarned: false, ran: false }))];
@@ -394,7 +398,7 @@ export class Machine {
         this.recorder?.note(st.text);
         break;
       case 'schedule':
-        this.schedule = st.names.map((n) => n.name);
+        if (!this.ignoreSchedule) this.schedule = st.names.map((n) => n.name);
         break;
       case 'join':
         break;

@@ -8,9 +8,12 @@ import { Machine } from '../machine';
 import type { CompiledProgram } from '../program';
 import { EXPLORE_MAX_STEPS } from './explorer';
 
-/** Runs the scenario with `schedule` installed first; true if `kind` is raised within `steps` steps. */
+/**
+ * Runs the scenario with `schedule` installed first (the file's own schedule lines ignored,
+ * as the user is told to replace them); true if `kind` is raised within `steps` steps.
+ */
 export function replayReaches(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): boolean {
-  const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
+  const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS, ignoreScheduleStatements: true });
   m.schedule = [...schedule];
   while (m.steps <= steps && !(m.kernel.state.violationCounts.get(kind) ?? 0) && m.step()) {
     /* replay */
