@@ -2,8 +2,22 @@
 
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../store/labStore';
+import { frameCache } from '../store/frameCache';
 import { CommandButton } from '../commands/CommandButton';
 import { ScenarioEditor } from './ScenarioEditor';
+
+const MIB = 1024 * 1024;
+
+/** The memory cap of time travel, stated where the step count is (issue: never drop history silently). */
+function historyNote(): string {
+  const i = frameCache.info;
+  if (!i) return '';
+  return (
+    `Every step is kept. Seeking restores a checkpoint and replays: ${i.checkpointCount.toLocaleString('en-US')} checkpoints, ` +
+    `one every ${i.checkpointInterval.toLocaleString('en-US')} steps, ${(i.checkpointMemory / MIB).toFixed(1)} MiB of the ${(i.checkpointCap / MIB).toFixed(0)} MiB cap ` +
+    '(past the cap checkpoints thin out and seeking gets slower; nothing is dropped).'
+  );
+}
 
 function RunStatus() {
   const s = useLab(
@@ -26,7 +40,7 @@ function RunStatus() {
   return (
     <span className="status" role="status">
       {s.dirty && <span className="status__dirty" title="The editor differs from the run shown: Ctrl+Enter runs it">edited · </span>}
-      {s.steps.toLocaleString('en-US')} steps ·{' '}
+      <span title={historyNote()}>{s.steps.toLocaleString('en-US')} steps</span> ·{' '}
       <span className={s.failed ? 'status__bad' : 'status__good'} title="Expectations">
         {s.failed ? `${s.failed} expect failed` : `${s.passed} expect ok`}
       </span>
