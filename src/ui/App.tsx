@@ -18,6 +18,8 @@ import { BottomDock } from './dock/BottomDock';
 import { Banner, Toast } from './shell/Notices';
 import { Modal } from './shell/Modal';
 import { MatrixView } from './inspectors/MatrixView';
+import { ExploreHost } from './explore/ExploreHost';
+import { requestExplore } from './explore/exploreStore';
 
 function MatrixDialog() {
   const actions = useActions();
@@ -25,6 +27,19 @@ function MatrixDialog() {
   return (
     <Modal title="Compare models" onClose={() => useLab.setState({ dialog: null })} wide="extra">
       <MatrixView rows={s.rows} running={s.running} error={s.error} onRun={() => actions.runMatrix()} />
+      <p className="explore-from-matrix">
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => {
+            useLab.setState({ dialog: null });
+            requestExplore('presets');
+          }}
+        >
+          Find races under every preset
+        </button>{' '}
+        <span className="muted">explores every schedule of the scenario under each preset (the table above runs its own schedule only)</span>
+      </p>
     </Modal>
   );
 }
@@ -38,6 +53,7 @@ function Dialogs() {
 }
 
 function Shell() {
+  const actions = useActions();
   const { theme, projector } = useLab(useShallow((s) => ({ theme: s.theme, projector: s.projector })));
   // The document background follows the theme too (overscroll, scrollbars).
   useEffect(() => {
@@ -59,6 +75,7 @@ function Shell() {
         <BottomDock />
       </main>
       <Dialogs />
+      <ExploreHost actions={actions} />
       <Toast />
     </div>
   );

@@ -4,6 +4,7 @@
 import type { LabActions } from '../session/actions';
 import { useLab, type CentreTab, type LabState } from '../store/labStore';
 import type { Command } from './registry';
+import { requestExplore } from '../explore/exploreStore';
 
 const hasSession = (s: LabState) => s.stepCount > 0 && s.status !== 'loading';
 const set = (patch: Partial<LabState>) => useLab.setState(patch);
@@ -18,6 +19,7 @@ export function buildCommands(a: LabActions): Command[] {
     { id: 'scenario.run', title: 'Run the editor text', group: 'Scenario', key: { code: 'Enter', ctrl: true }, inEditable: true, run: () => a.run(), enabled: (s) => s.status !== 'loading' },
     { id: 'scenario.focusEditor', title: 'Focus the editor', group: 'Scenario', key: { code: 'KeyE' }, run: focusById('scenario-editor') },
     { id: 'scenario.focusConsole', title: 'Focus the console', group: 'Scenario', key: { code: 'Backquote' }, run: () => document.querySelector<HTMLInputElement>('.dock__pane--console input')?.focus() },
+    { id: 'explore.find', title: 'Find races (explore every schedule)', group: 'Scenario', key: { code: 'KeyR' }, run: () => requestExplore('current'), enabled: (s) => s.status !== 'loading' && s.text.trim() !== '' },
     { id: 'model.compare', title: 'Compare models (run every preset)', group: 'Scenario', key: { code: 'KeyM' }, run: () => a.runMatrix(), enabled: (s) => !s.matrixRunning },
 
     { id: 'player.togglePlay', title: 'Play / pause', group: 'Playback', key: { code: 'Space' }, run: () => a.togglePlay(), enabled: hasSession },

@@ -23,6 +23,7 @@ export function Header() {
       </div>
       <ScenarioPicker />
       <ModelPicker />
+      <CommandButton id="explore.find">Find races</CommandButton>
       <div className="header__actions">
         <CommandButton id="model.compare">Compare models</CommandButton>
         <CommandButton id="share.link">Share</CommandButton>

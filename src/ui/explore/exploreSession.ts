@@ -1,0 +1,156 @@
+// What the explorer dialog's buttons do: start a search on the editor text (under the model
+// the Run button would use), or one search per preset in turn; cancel; replay a found schedule
+// in the player; undo that replay. State goes to useExplore; the lab itself is driven only
+// through LabActions, so tests pass a fake pool and fake actions.
+
+import { MODEL_AXES, PRESET_NAMES, PRESETS, presetOf, type ModelConfig, type PresetName } from '../../engine/model';
+import type { ExploreViolation } from '../../engine/run/explore/explorer';
+import type { LabActions } from '../session/actions';
+import { modelOfText } from '../session/fileModel';
+import { frameCache } from '../store/frameCache';
+import { useLab } from '../store/labStore';
+import type { ExplorePool, ExploreRun } from './explorePool';
+import { useExplore, type PresetRow } from './exploreStore';
+import { insertScheduleLine, withoutScheduleLines } from './scheduleText';
+
+export interface ExploreSession {
+  startCurrent(): void;
+  startPresets(): void;
+  cancel(): void;
+  close(): void;
+  replay(v: Pick<ExploreViolation, 'kind' | 'schedule' | 'steps'>): Promise<boolean>;
+  undoReplay(): void;
+}
+
+/** The model as a `model` line would say it: the nearest preset and the axes that differ. */
+export function describeModel(model: ModelConfig): string {
+  const exact = presetOf(model);
+  if (exact) return exact;
+  const diff = (p: PresetName) => MODEL_AXES.filter((a) => PRESETS[p][a] !== model[a]);
+  const nearest = PRESET_NAMES.reduce((best, p) => (diff(p).length < diff(best).length ? p : best));
+  return [nearest, ...diff(nearest).map((a) => `${a}=${model[a]}`)].join(' ');
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Resolves once the load that `run()` started has settled: true when it succeeded. */
+function loadSettled(versionBefore: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const check = (s: ReturnType<typeof useLab.getState>): boolean => {
+      if (s.status === 'error') resolve(false);
+      else if (s.status === 'ready' && s.sessionVersion !== versionBefore) resolve(true);
+      else return false;
+      return true;
+    };
+    if (check(useLab.getState())) return;
+    const unsubscribe = useLab.subscribe((s) => {
+      if (check(s)) unsubscribe();
+    });
+  });
+}
+
+export function createExploreSession(pool: ExplorePool, actions: LabActions): ExploreSession {
+  let active: ExploreRun | undefined;
+  let presetsCancelled = false;
+  const set = useExplore.setState;
+  const get = useExplore.getState;
+
+  const startCurrent = () => {
+    if (active) return;
+    const lab = useLab.getState();
+    // The model the Run button would use, so a replay runs under the model that was searched.
+    const model = lab.modelPinned ? lab.model : (modelOfText(lab.text) ?? lab.model);
+    set({ mode: 'current', current: { model, modelLabel: describeModel(model), modelSource: lab.modelPinned ? 'picker' : 'file', status: 'running' } });
+    const run = pool.start({
+      source: withoutScheduleLines(lab.text),
+      model,
+      maxStates: get().budget,
+      onProgress: (progress) => {
+        const cur = get().current;
+        if (cur?.status === 'running') set({ current: { ...cur, progress } });
+      },
+    });
+    active = run;
+    run.done.then(
+      (outcome) => set({ current: { ...get().current!, status: 'done', outcome } }),
+      (e) => set({ current: { ...get().current!, status: 'error', error: message(e) } }),
+    ).finally(() => {
+      if (active === run) active = undefined;
+    });
+  };
+
+  const startPresets = async () => {
+    if (active) return;
+    const source = withoutScheduleLines(useLab.getState().text);
+    presetsCancelled = false;
+    const rows: PresetRow[] = PRESET_NAMES.map((preset) => ({ preset, status: 'waiting' }));
+    const update = (i: number, patch: Partial<PresetRow>) => {
+      const p = get().presets;
+      if (!p) return;
+      set({ presets: { ...p, rows: p.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) } });
+    };
+    set({ mode: 'presets', presets: { running: true, rows } });
+    // One preset at a time: each search already uses every core.
+    for (let i = 0; i < rows.length; i++) {
+      if (presetsCancelled) {
+        update(i, { status: 'cancelled' });
+        continue;
+      }
+      update(i, { status: 'running' });
+      const run = pool.start({ source, model: PRESETS[rows[i].preset as keyof typeof PRESETS], maxStates: get().budget, onProgress: (progress) => update(i, { progress }) });
+      active = run;
+      try {
+        const outcome = await run.done;
+        update(i, { status: outcome.cancelled ? 'cancelled' : 'done', outcome });
+      } catch (e) {
+        update(i, { status: 'error', error: message(e) });
+      } finally {
+        active = undefined;
+      }
+    }
+    const p = get().presets;
+    if (p) set({ presets: { ...p, running: false } });
+  };
+
+  const cancel = () => {
+    presetsCancelled = true;
+    active?.cancel();
+  };
+
+  const replay: ExploreSession['replay'] = async (v) => {
+    const lab = useLab.getState();
+    const previous = lab.text;
+    const text = insertScheduleLine(previous, v.schedule);
+    const versionBefore = lab.sessionVersion;
+    cancel();
+    set({ open: false, undo: { text: previous, kind: v.kind } });
+    useLab.setState({ text });
+    actions.run();
+    if (!(await loadSettled(versionBefore))) return false;
+    if (useLab.getState().text !== text) return false;
+    // The first violation of that kind in the replayed run; the frame after its step shows it.
+    const hit = frameCache.info?.violations.find((x) => x.kind === v.kind);
+    actions.seek(hit ? hit.step + 1 : v.steps);
+    return true;
+  };
+
+  const undoReplay = () => {
+    const undo = get().undo;
+    if (!undo) return;
+    set({ undo: undefined });
+    useLab.setState({ text: undo.text });
+    actions.run();
+  };
+
+  return {
+    startCurrent,
+    startPresets: () => void startPresets(),
+    cancel,
+    close: () => {
+      cancel();
+      set({ open: false, pending: null });
+    },
+    replay,
+    undoReplay,
+  };
+}

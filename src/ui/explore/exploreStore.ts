@@ -1,0 +1,52 @@
+// The race explorer's own small store: whether its dialog is open, the state budget, the run
+// in progress or its outcome, the per-preset table, and the text a replay replaced (for Undo).
+// Kept apart from labStore so the explorer stays one removable feature.
+
+import { create } from 'zustand';
+import type { ModelConfig } from '../../engine/model';
+import { DEFAULT_STATE_BUDGET, type ExploreOutcome, type PoolProgress } from './explorePool';
+
+export type ExploreMode = 'current' | 'presets';
+
+export interface CurrentRun {
+  model: ModelConfig;
+  /** The model as a `model` line says it: "cyclic alloc=lowest". */
+  modelLabel: string;
+  /** Where the model came from: the scenario's `model` line or the model picker. */
+  modelSource: 'file' | 'picker';
+  status: 'running' | 'done' | 'error';
+  progress?: PoolProgress;
+  outcome?: ExploreOutcome;
+  error?: string;
+}
+
+export interface PresetRow {
+  preset: string;
+  status: 'waiting' | 'running' | 'done' | 'cancelled' | 'error';
+  progress?: PoolProgress;
+  outcome?: ExploreOutcome;
+  error?: string;
+}
+
+export interface ExploreState {
+  open: boolean;
+  /** What the dialog should start when it mounts (set by the command / the compare dialog). */
+  pending: ExploreMode | null;
+  mode: ExploreMode;
+  budget: number;
+  current?: CurrentRun;
+  presets?: { running: boolean; rows: PresetRow[] };
+  /** After a replay: the editor text it replaced. */
+  undo?: { text: string; kind: string };
+}
+
+export const useExplore = create<ExploreState>()(() => ({ open: false, pending: null, mode: 'current', budget: DEFAULT_STATE_BUDGET }));
+
+/** Opens the dialog and asks it to start a search (the "Find races" command). */
+export function requestExplore(mode: ExploreMode): void {
+  useExplore.setState({ open: true, pending: mode, mode });
+}
+
+export function resetExploreStore(patch: Partial<ExploreState> = {}): void {
+  useExplore.setState({ open: false, pending: null, mode: 'current', budget: DEFAULT_STATE_BUDGET, current: undefined, presets: undefined, undo: undefined, ...patch }, true);
+}

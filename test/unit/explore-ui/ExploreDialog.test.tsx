@@ -1,0 +1,169 @@
+// @vitest-environment jsdom
+// The Find races dialog on a fake pool and fake actions: it searches the editor text under the
+// model Run would use, shows progress and Cancel, lists each kind with its schedule line, and
+// Replay puts that line into the text, reruns and seeks to the violation; Undo restores.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { ExploreHost } from '../../../src/ui/explore/ExploreHost';
+import { requestExplore, resetExploreStore, useExplore } from '../../../src/ui/explore/exploreStore';
+import type { ExploreOutcome, PoolProgress } from '../../../src/ui/explore/explorePool';
+import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
+import { frameCache } from '../../../src/ui/store/frameCache';
+import { PRESETS, withAxis, type ModelConfig } from '../../../src/engine/model';
+import type { SessionInfo } from '../../../src/worker/protocol';
+import { fakeActions } from '../ui/fakeActions';
+import { fakePool } from './fakeExplore';
+
+const TEXT = readFileSync(join(import.meta.dirname, '../../../scenarios/reuse-race.ioasid'), 'utf8');
+const FILE_MODEL = withAxis(PRESETS.cyclic, 'alloc', 'lowest') as ModelConfig;
+
+const progress = (p: Partial<PoolProgress> = {}): PoolProgress => ({
+  phase: 'exploring',
+  schedules: 1234,
+  states: 50_000,
+  transitions: 90_000,
+  statesPerSecond: 25_000,
+  elapsedMs: 2000,
+  violations: ['reuse-before-cleanup'],
+  workers: 2,
+  workersDone: 0,
+  maxStates: 200_000,
+  ...p,
+});
+
+const found: ExploreOutcome = {
+  report: {
+    schedules: 40,
+    states: 300,
+    transitions: 700,
+    complete: true,
+    elapsedMs: 1500,
+    violations: [
+      { kind: 'reuse-before-cleanup', schedule: ['vm1', 'vm1', 'vm1', 'vm1', 'vm2'], steps: 12, inEverySchedule: false },
+      { kind: 'stale-translation', schedule: ['vm1', 'vm1', 'vm1', 'vm1', 'vm2', 'vm2'], steps: 14, inEverySchedule: true },
+    ],
+  },
+  cancelled: false,
+  lostKinds: [],
+  workers: 2,
+  maxStates: 200_000,
+};
+
+function setup() {
+  resetLabStore({ text: TEXT, status: 'ready', stepCount: 30, sessionVersion: 1 });
+  resetExploreStore();
+  const actions = fakeActions();
+  const pool = fakePool();
+  render(<ExploreHost actions={actions} pool={pool} />);
+  act(() => requestExplore('current'));
+  return { actions, pool, dialog: screen.getByRole('dialog', { name: 'Find races' }) };
+}
+
+describe('Find races dialog', () => {
+  beforeEach(() => frameCache.clear());
+  afterEach(cleanup);
+
+  it('searches the editor text under the file model and shows progress with a cancel button', async () => {
+    const { pool, dialog } = setup();
+    expect(pool.runs).toHaveLength(1);
+    // The scenario's own schedule line is not searched (nor replayed while trimming).
+    expect(pool.runs[0].job).toMatchObject({ source: TEXT.replace(/^schedule .*\n/m, ''), model: FILE_MODEL, maxStates: 200_000 });
+    expect(within(dialog).getByTestId('explore-model').textContent).toBe('cyclic alloc=lowest');
+    expect(within(dialog).getByText("(the scenario's model line)")).toBeTruthy();
+    act(() => pool.runs[0].job.onProgress!(progress()));
+    const bar = within(dialog).getByRole('progressbar');
+    expect(bar.getAttribute('aria-valuenow')).toBe('50000');
+    expect(bar.getAttribute('aria-valuemax')).toBe('200000');
+    const counts = within(dialog).getByTestId('explore-progress').textContent!;
+    expect(counts).toMatch(/1,234 schedules/);
+    expect(counts).toMatch(/50,000 of 200,000 states/);
+    expect(counts).toMatch(/25,000 states\/s/);
+    expect(counts).toMatch(/reuse-before-cleanup/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(pool.runs[0].cancelled).toBe(true);
+    expect(await within(dialog).findByTestId('explore-status')).toHaveProperty('textContent', expect.stringMatching(/^Cancelled/));
+  });
+
+  it('lists each kind with its shortest schedule line, then Replay rewrites the text, reruns and seeks', async () => {
+    const { actions, pool, dialog } = setup();
+    await act(async () => pool.runs[0].finish(found));
+    expect(within(dialog).getByTestId('explore-status').textContent).toMatch(/Complete/);
+    const items = within(dialog).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-kind'))).toEqual(['reuse-before-cleanup', 'stale-translation']);
+    expect(within(items[0]).getByTestId('schedule-line').textContent).toBe('schedule vm1 vm1 vm1 vm1 vm2');
+    expect(within(items[0]).queryByText('in every schedule')).toBeNull();
+    expect(within(items[1]).getByText('in every schedule')).toBeTruthy();
+
+    fireEvent.click(within(items[0]).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
+    const text = useLab.getState().text;
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.startsWith('schedule'))).toEqual(['schedule vm1 vm1 vm1 vm1 vm2']);
+    // First statement after the header: right after the last header comment line.
+    const at = lines.indexOf('schedule vm1 vm1 vm1 vm1 vm2');
+    expect(lines[at - 1]).toMatch(/^#/);
+    expect(lines.slice(0, at).every((l) => /^(title|model|#)/.test(l))).toBe(true);
+    expect(actions.run).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByTestId('replay-notice').textContent).toMatch(/reuse-before-cleanup/);
+
+    // The load the run started settles: the player goes to the frame after the violation's step.
+    frameCache.setInfo({ violations: [{ kind: 'stale-translation', step: 9, line: 1, message: '' }, { kind: 'reuse-before-cleanup', step: 10, line: 1, message: '' }] } as unknown as SessionInfo);
+    await act(async () => {
+      useLab.setState({ status: 'loading' });
+      useLab.setState({ status: 'ready', sessionVersion: 2 });
+    });
+    expect(actions.seek).toHaveBeenCalledWith(11);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo replay' }));
+    expect(useLab.getState().text).toBe(TEXT);
+    expect(actions.run).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('replay-notice')).toBeNull();
+  });
+
+  it('does not seek when the replayed text fails to load', async () => {
+    const { actions, pool, dialog } = setup();
+    await act(async () => pool.runs[0].finish(found));
+    fireEvent.click(within(dialog).getAllByRole('button', { name: /^Replay/ })[0]);
+    await act(async () => useLab.setState({ status: 'error' }));
+    expect(actions.seek).not.toHaveBeenCalled();
+  });
+
+  it('says so when nothing is reachable, and when the budget stopped the search', async () => {
+    const { pool, dialog } = setup();
+    await act(async () => pool.runs[0].finish({ ...found, report: { ...found.report, complete: false, violations: [] } }));
+    expect(within(dialog).getByTestId('explore-status').textContent).toMatch(/Incomplete: the budget of 200,000 states/);
+    expect(within(dialog).getByText(/No violation is reachable/)).toBeTruthy();
+  });
+
+  it('finds races under every preset in turn and tabulates the kinds', async () => {
+    const { pool, dialog } = setup();
+    await act(async () => pool.runs[0].finish(found));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Find races under every preset' }));
+    expect(pool.runs[1].job.model).toEqual(PRESETS.v1);
+    await act(async () => pool.runs[1].finish({ ...found, report: { ...found.report, violations: [{ kind: 'lock-order', schedule: [], steps: 3, inEverySchedule: true }] } }));
+    expect(pool.runs[2].job.model).toEqual(PRESETS.cyclic);
+    await act(async () => pool.runs[2].finish({ ...found, report: { ...found.report, violations: [] } }));
+    expect(pool.runs[3].job.model).toEqual(PRESETS.v4);
+    act(() => pool.runs[3].job.onProgress!(progress({ violations: [] })));
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await act(async () => {});
+    const row = (p: string) => dialog.querySelector(`tr[data-preset="${p}"]`)!.textContent;
+    expect(row('v1')).toMatch(/lock-order.*complete/);
+    expect(row('cyclic')).toMatch(/none.*complete/);
+    expect(row('v4')).toMatch(/cancelled/);
+    expect(useExplore.getState().presets?.running).toBe(false);
+  });
+
+  it('keeps the app shortcuts away while it is open', () => {
+    setup();
+    let reached = false;
+    const onKey = () => (reached = true);
+    window.addEventListener('keydown', onKey);
+    fireEvent.keyDown(document.body, { code: 'Space', key: ' ' });
+    window.removeEventListener('keydown', onKey);
+    expect(reached).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+// The replay text transform: the schedule line goes first after the header (title, model,
+// comments), every other schedule statement goes, comments and the rest stay.
+import { describe, expect, it } from 'vitest';
+import { insertScheduleLine, withoutScheduleLines } from '../../../src/ui/explore/scheduleText';
+
+describe('insertScheduleLine', () => {
+  it('puts the line after the header and removes the old schedule line, keeping comments', () => {
+    const text = ['title "t"', 'model cyclic alloc=lowest', '# why this scenario', '#', '', 'set vm1 quota=8', '# a schedule comment stays', 'schedule vm1 vm2 wq', 'thread vm1 {', '  alloc vm1 -> g1', '}', 'join'].join('\n');
+    const out = insertScheduleLine(text, ['vm1', 'wq', 'vm2']);
+    expect(out.split('\n')).toEqual(['title "t"', 'model cyclic alloc=lowest', '# why this scenario', '#', 'schedule vm1 wq vm2', '', 'set vm1 quota=8', '# a schedule comment stays', 'thread vm1 {', '  alloc vm1 -> g1', '}', 'join']);
+  });
+
+  it('removes every schedule statement, indented ones too, and keeps notes that mention schedules', () => {
+    const text = 'title "t"\nschedule a\nnote "the schedule matters"\n  schedule b b\nthread a {\n  alloc s -> x\n}\n';
+    const out = insertScheduleLine(text, ['a']);
+    expect(out).toBe('title "t"\nschedule a\nnote "the schedule matters"\nthread a {\n  alloc s -> x\n}\n');
+  });
+
+  it('puts the line first when there is no header, and keeps CRLF line ends', () => {
+    expect(insertScheduleLine('set vm1 quota=1\r\nalloc vm1 -> g\r\n', ['main'])).toBe('schedule main\r\nset vm1 quota=1\r\nalloc vm1 -> g\r\n');
+  });
+
+  it('does not treat a word starting with "schedule" as the statement', () => {
+    expect(insertScheduleLine('title "x"\nscheduled_thing\n', ['t'])).toBe('title "x"\nschedule t\nscheduled_thing\n');
+  });
+
+  it('is idempotent per schedule: a second replay replaces the first line', () => {
+    const once = insertScheduleLine('title "x"\nmodel v1\nalloc s -> g\n', ['a', 'b']);
+    expect(insertScheduleLine(once, ['c'])).toBe('title "x"\nmodel v1\nschedule c\nalloc s -> g\n');
+  });
+});
+
+describe('withoutScheduleLines', () => {
+  it('drops schedule statements only, keeping every other byte', () => {
+    expect(withoutScheduleLines('title "x"\r\nschedule a b\r\n# schedule note\r\n  schedule c\nalloc s -> g')).toBe('title "x"\r\n# schedule note\r\nalloc s -> g');
+  });
+});
