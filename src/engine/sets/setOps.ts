@@ -79,12 +79,17 @@ export function adjustSet(k: Kernel, name: string, quota: number): number {
   });
 }
 
-/** Live IDs of a set in ascending order (walks used IDs only, never the free space). */
-export function idsOfSet(k: Kernel, sid: number): number[] {
+/**
+ * Live IDs of a set in ascending order (walks used IDs only, never the free space). Stops
+ * after `limit` (the set's live count): `repeat N { free_set empty }` beside a million live
+ * IDs of another set must not walk them N times.
+ */
+export function idsOfSet(k: Kernel, sid: number, limit = Infinity): number[] {
   const s = k.state;
   const out: number[] = [];
+  if (limit <= 0) return out;
   for (let id = s.alloc.nextUsed(0); id >= 0; id = s.alloc.nextUsed(id + 1)) {
-    if (s.ids.sid[id] === sid) out.push(id);
+    if (s.ids.sid[id] === sid && out.push(id) >= limit) break;
   }
   return out;
 }
@@ -97,7 +102,7 @@ export function freeSet(k: Kernel, name: string, destroy: boolean): number {
       k.warn(`ioasid_free_set: unknown set '${name}'`);
       return 0;
     }
-    for (const id of idsOfSet(k, set.sid)) {
+    for (const id of idsOfSet(k, set.sid, set.used)) {
       if (s.ids.state[id] === ID_ACTIVE) ioasidFree(k, id);
     }
     if (!destroy) return 0;
@@ -105,7 +110,7 @@ export function freeSet(k: Kernel, name: string, destroy: boolean): number {
       k.warn(`set '${name}' still holds ${set.used} FREE_PENDING IDs; not destroyed`);
       return EBUSY;
     }
-    s.sets.bySid.delete(set.sid);
+    s.sets.remove(set.sid);
     s.sets.names.delete(name);
     s.sets.quotaSum -= set.quota;
     s.avail += set.quota;

@@ -21,6 +21,11 @@ export class SetTable {
   /** Scenario name → SID, rebound only when a `set` statement succeeds. */
   readonly names = new Map<string, number>();
   quotaSum = 0;
+  /**
+   * Every SID below this one is taken: nextSid scans from here, so a scenario that creates a
+   * million `type=null` sets is linear, not quadratic (only remove() can lower it).
+   */
+  private freeFrom = 0;
 
   sidOf(name: string): number | undefined {
     const sid = this.names.get(name);
@@ -34,9 +39,15 @@ export class SetTable {
 
   /** Lowest unused SID, like xa_alloc into `ioasid_sets`. */
   nextSid(): number {
-    let sid = 0;
+    let sid = this.freeFrom;
     while (this.bySid.has(sid)) sid++;
+    this.freeFrom = sid;
     return sid;
+  }
+
+  /** Erases a set (ioasid_free_set destroy); its SID becomes the lowest candidate again. */
+  remove(sid: number): void {
+    if (this.bySid.delete(sid) && sid < this.freeFrom) this.freeFrom = sid;
   }
 
   findMmToken(token: string): IoasidSet | undefined {
@@ -53,6 +64,7 @@ export class SetTable {
     for (const [sid, s] of this.bySid) t.bySid.set(sid, { ...s, spids: new Map(s.spids) });
     for (const [n, sid] of this.names) t.names.set(n, sid);
     t.quotaSum = this.quotaSum;
+    t.freeFrom = this.freeFrom;
     return t;
   }
 }
