@@ -1,7 +1,7 @@
 // VFIO + VT-d paths of SPEC §3.4: device, bind (intel_svm_bind_gpasid + setup_nested),
 // unbind (intel_pasid_tear_down_entry, then UNBIND, then the put) and DMA through the caches.
 
-import { EBUSY, EFAULT, EINVAL, ENODEV, ENOENT } from '../errno';
+import { EBUSY, EFAULT, EINVAL, ENODEV, ENOENT, ENOMEM } from '../errno';
 import { ID_ACTIVE } from '../idstate';
 import { publish } from '../notify/publish';
 import { FLPT_DEFAULT_DID, type PasidMode } from '../vtd/entry';
@@ -14,7 +14,17 @@ export function domainIdOf(sid: number): number {
   return sid + 2;
 }
 
+/**
+ * Devices one scenario may add: each has its own PASID table that every checkpoint copies, so
+ * a pasted file of 200,000 `device` lines must stop with a warning, not exhaust the worker.
+ */
+export const MAX_DEVICES = 4096;
+
 export function addDevice(k: Kernel, name: string, ats: boolean, maxPasid: number): number {
+  if (k.state.vtd.deviceCount >= MAX_DEVICES && !k.state.vtd.device(name)) {
+    k.warn(`device limit of ${MAX_DEVICES} reached: '${name}' is not added`);
+    return ENOMEM;
+  }
   const r = k.state.vtd.addDevice(name, ats, maxPasid);
   if (r < 0) k.warn(r === EINVAL ? `max_pasid must be 1 … ${1 << 20}` : `device '${name}' exists already`);
   return r;

@@ -33,7 +33,7 @@ function snapshotBytes(s: MachineSnapshot): number {
   const entries =
     k.sets.bySid.size + k.subs.size + k.hold.iommu.size + k.hold.kvm.size + k.hold.vdcm.size + k.hold.mms.size +
     k.bindings.size + k.reported.size + k.deferred.pending + k.lockdep.locks.size +
-    k.vtd.devices().reduce((n, d) => n + d.table.presentCount, 0);
+    k.vtd.deviceCount + k.vtd.devices().reduce((n, d) => n + d.table.presentCount, 0);
   return k.ids.byteLength() + Math.ceil(k.alloc.covered / 8) + entries * ENTRY_BYTES + 4096;
 }
 

@@ -67,6 +67,10 @@ export class VtdModel {
   private readonly lastDid = new Map<number, Map<string, number>>();
   private log: FlushEvent[] = [];
 
+  get deviceCount(): number {
+    return this.devs.size;
+  }
+
   get flushLog(): readonly FlushEvent[] {
     return this.log;
   }
