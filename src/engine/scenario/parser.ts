@@ -10,7 +10,7 @@ import { lexLine, type Token } from './lexer';
 import { resolveNames } from './resolve';
 import { buildStatement } from './statement';
 import { didYouMean } from './suggest';
-import { KNOWN_VERBS, MAX_BLOCK_DEPTH, SCHEDULE_BUILTINS, schemaOf } from './verbs';
+import { KNOWN_VERBS, MAX_BLOCK_DEPTH, MAX_THREADS, SCHEDULE_BUILTINS, schemaOf } from './verbs';
 
 export type ParseResult = { ok: true; program: Program } | { ok: false; errors: Diagnostic[] };
 
@@ -212,6 +212,8 @@ export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult 
         ctx.error(nameCol, `'${stmt.name}' is a reserved name: a thread cannot be called ${SCHEDULE_BUILTINS.join(', ')}`);
       } else if (earlier !== undefined) {
         ctx.error(nameCol, `duplicate thread '${stmt.name}' (first declared at line ${earlier})`);
+      } else if (frames.length === 0 && program.threads.length >= MAX_THREADS) {
+        ctx.error(nameCol, `too many threads: a scenario may declare at most ${MAX_THREADS}; '${stmt.name}' is one too many`);
       } else if (frames.length === 0) {
         threadLines.set(stmt.name, lineNo);
         program.threads.push(stmt.name);

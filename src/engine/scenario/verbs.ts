@@ -64,6 +64,8 @@ export const SET_TYPES = ['mm', 'null'] as const;
 export const DEFAULT_MAX_PASID = 1 << 20;
 /** Names `schedule` accepts besides thread names. */
 export const SCHEDULE_BUILTINS = ['main', 'rcu', 'wq'] as const;
+/** Thread blocks one scenario may declare: the scheduler looks at every thread on each step. */
+export const MAX_THREADS = 64;
 /** Blocks may nest this deep and no deeper. */
 export const MAX_BLOCK_DEPTH = 16;
 
