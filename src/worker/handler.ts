@@ -10,7 +10,7 @@ import { findBreakpoint } from '../engine/run/breakpoints';
 import { buildTrace, traceStep } from '../engine/run/traceJson';
 import { toChromeTrace } from '../engine/run/chromeTrace';
 import type { TraceDelivery, TraceStep } from '../engine/trace';
-import type { MatrixRow, Request, Response, SessionInfo, WorkerMessage } from './protocol';
+import { requestProblem, type MatrixRow, type Request, type Response, type SessionInfo, type WorkerMessage } from './protocol';
 import { parseWatch } from './watch';
 
 /** Chunk of frontier work between checks for newer messages. */
@@ -43,11 +43,21 @@ export class LabHandler {
 
   constructor(private readonly post: Post) {}
 
-  async handle(req: Request): Promise<void> {
+  /** Every message gets exactly one terminal response; a malformed one an error naming the field. */
+  async handle(message: Request | unknown): Promise<void> {
+    const problem = requestProblem(message);
+    if (problem !== undefined) {
+      const id = (message as { id?: unknown } | null)?.id;
+      this.post({ type: 'error', id: typeof id === 'number' && Number.isFinite(id) ? id : -1, error: `malformed request: ${problem}` });
+      return;
+    }
+    const req = message as Request;
     try {
       await this.dispatch(req);
     } catch (e) {
-      this.post({ type: 'error', id: req.id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+      // Our own refusals (plain Error) read as sentences; anything else keeps its class name.
+      const error = e instanceof Error ? (e.name === 'Error' ? e.message : `${e.name}: ${e.message}`) : String(e);
+      this.post({ type: 'error', id: req.id, error });
     }
   }
 
@@ -101,7 +111,8 @@ export class LabHandler {
       case 'load': {
         const model = validModel(req.model);
         if (typeof model === 'string') throw new Error(model);
-        if (req.maxSteps !== undefined) this.maxSteps = Math.max(1, Math.min(LAB_MAX_STEPS, Math.floor(req.maxSteps)));
+        // NaN or Infinity must never switch the step budget off.
+        if (req.maxSteps !== undefined) this.maxSteps = Number.isFinite(req.maxSteps) ? Math.max(1, Math.min(LAB_MAX_STEPS, Math.floor(req.maxSteps))) : LAB_MAX_STEPS;
         this.source = req.source;
         this.consoleLines = [];
         await this.start(req.id, req.source, model, (info) => ({ type: 'loaded', id: req.id, ok: true, info }));

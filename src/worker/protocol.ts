@@ -88,31 +88,92 @@ export type ResponseOf<T extends RequestType> = Extract<Response, { type: Respon
 /** What a caller sends: the request without its id (the client assigns ids). */
 export type RequestBody<T extends RequestType> = Omit<RequestOf<T>, 'id'>;
 
-/** Validates an incoming request shape: the worker never trusts a message blindly. */
-export function isRequest(m: unknown): m is Request {
-  if (typeof m !== 'object' || m === null) return false;
+/** Request size limits the worker enforces (SPEC §3: no input may exhaust the engine). */
+export const MAX_CONSOLE_CHARS = 64 * 1024;
+export const MAX_WATCH_EXPRESSIONS = 32;
+export const MAX_WATCH_EXPRESSION_CHARS = 200;
+export const MAX_BREAKPOINTS = 1000;
+
+const BREAKPOINT_FIELDS: Record<string, [field: string, type: 'string' | 'number', optional?: boolean]> = {
+  event: ['event', 'string'],
+  id: ['id', 'number'],
+  set: ['set', 'string'],
+  subscriber: ['subscriber', 'string'],
+  violation: ['violation', 'string', true],
+  line: ['line', 'number'],
+};
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+
+function breakpointProblem(b: unknown, at: string): string | undefined {
+  if (typeof b !== 'object' || b === null) return `${at} must be an object`;
+  const r = b as Record<string, unknown>;
+  const spec = typeof r.kind === 'string' && Object.prototype.hasOwnProperty.call(BREAKPOINT_FIELDS, r.kind) ? BREAKPOINT_FIELDS[r.kind] : undefined;
+  if (!spec) return `${at}.kind must be one of ${Object.keys(BREAKPOINT_FIELDS).join(', ')}`;
+  const [field, type, optional] = spec;
+  if (optional && r[field] === undefined) return undefined;
+  if (type === 'number' ? !isNum(r[field]) : typeof r[field] !== 'string') return `${at}.${field} must be a ${type}`;
+  return undefined;
+}
+
+/**
+ * What is wrong with an incoming request, or undefined: the worker never trusts a message
+ * blindly, and a wrong one gets a message naming the field.
+ */
+export function requestProblem(m: unknown): string | undefined {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return 'a request must be an object';
   const r = m as Record<string, unknown>;
-  if (typeof r.id !== 'number' || typeof r.type !== 'string') return false;
+  if (typeof r.id !== 'number' || !Number.isFinite(r.id)) return 'request.id must be a finite number';
+  if (typeof r.type !== 'string') return 'request.type must be a string';
+  const num = (f: string): string | undefined => (isNum(r[f]) ? undefined : `${r.type}.${f} must be a number`);
   switch (r.type) {
     case 'load':
-      return typeof r.source === 'string' && typeof r.model === 'object' && r.model !== null;
+      if (typeof r.source !== 'string') return 'load.source must be a string';
+      if (typeof r.model !== 'object' || r.model === null) return 'load.model must be an object';
+      if (r.maxSteps !== undefined && !(isNum(r.maxSteps) && r.maxSteps >= 1)) return 'load.maxSteps must be a number ≥ 1';
+      return undefined;
     case 'seek':
-      return typeof r.position === 'number';
+      return num('position');
     case 'steps':
-      return typeof r.from === 'number' && typeof r.to === 'number';
+      return num('from') ?? num('to');
     case 'describe-id':
-      return typeof r.position === 'number' && typeof r.pasid === 'number';
-    case 'find-breakpoint':
-      return typeof r.position === 'number' && (r.direction === 1 || r.direction === -1) && Array.isArray(r.breakpoints);
+      return num('position') ?? num('pasid');
+    case 'find-breakpoint': {
+      const p = num('position');
+      if (p) return p;
+      if (r.direction !== 1 && r.direction !== -1) return 'find-breakpoint.direction must be 1 or -1';
+      if (!Array.isArray(r.breakpoints)) return 'find-breakpoint.breakpoints must be an array';
+      if (r.breakpoints.length > MAX_BREAKPOINTS) return `find-breakpoint.breakpoints: at most ${MAX_BREAKPOINTS} breakpoints`;
+      for (let i = 0; i < r.breakpoints.length; i++) {
+        const bad = breakpointProblem(r.breakpoints[i], `find-breakpoint.breakpoints[${i}]`);
+        if (bad) return bad;
+      }
+      return undefined;
+    }
     case 'console':
-      return typeof r.text === 'string';
+      if (typeof r.text !== 'string') return 'console.text must be a string';
+      if (r.text.length > MAX_CONSOLE_CHARS) return `console.text is ${r.text.length} characters; a console statement is limited to ${MAX_CONSOLE_CHARS}`;
+      return undefined;
     case 'matrix':
-      return typeof r.source === 'string';
+      return typeof r.source === 'string' ? undefined : 'matrix.source must be a string';
     case 'export':
-      return r.format === 'trace-json' || r.format === 'chrome-trace';
-    case 'watch':
-      return Array.isArray(r.expressions) && typeof r.samples === 'number';
+      return r.format === 'trace-json' || r.format === 'chrome-trace' ? undefined : "export.format must be 'trace-json' or 'chrome-trace'";
+    case 'watch': {
+      if (!Array.isArray(r.expressions)) return 'watch.expressions must be an array';
+      if (r.expressions.length > MAX_WATCH_EXPRESSIONS) return `watch.expressions: at most ${MAX_WATCH_EXPRESSIONS} watch expressions`;
+      for (let i = 0; i < r.expressions.length; i++) {
+        const e = r.expressions[i];
+        if (typeof e !== 'string') return `watch.expressions[${i}] must be a string`;
+        if (e.length > MAX_WATCH_EXPRESSION_CHARS) return `watch.expressions[${i}] is longer than ${MAX_WATCH_EXPRESSION_CHARS} characters`;
+      }
+      return num('samples');
+    }
     default:
-      return false;
+      return `unknown request type '${String(r.type).slice(0, 40)}'`;
   }
+}
+
+/** Validates an incoming request shape (see requestProblem for the reason). */
+export function isRequest(m: unknown): m is Request {
+  return requestProblem(m) === undefined;
 }
