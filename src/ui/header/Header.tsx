@@ -31,7 +31,7 @@ export function Header() {
         <input
           id="import-input"
           type="file"
-          accept=".ioasid,text/plain"
+          accept=".ioasid,text/plain,.json,application/json"
           hidden
           data-max-bytes={MAX_IMPORT_BYTES}
           onChange={(e) => {

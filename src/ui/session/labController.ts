@@ -12,6 +12,7 @@ import type { ExportKind, LabActions } from './actions';
 import { modelOfText } from './fileModel';
 import { downloadBlob, downloadText } from './download';
 import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../share/scenarioText';
+import { MAX_TRACE_IMPORT_CHARS, parseTraceDocument, summariseTrace } from '../../engine/run/traceImport';
 import { encodeShareHash } from '../share/shareLink';
 
 /** One step per this many ms at 1x. */
@@ -373,6 +374,10 @@ export class LabController implements LabActions {
 
   importFile(file: File): void {
     const what = `'${file.name}'`;
+    if (/\.json$/i.test(file.name)) {
+      this.importTrace(file, what);
+      return;
+    }
     if (file.size > MAX_IMPORT_BYTES) {
       set({ banner: { kind: 'error', text: `Import failed: ${what} is too large: ${file.size.toLocaleString('en-US')} bytes (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}). Your editor text is unchanged.` } });
       return;
@@ -389,6 +394,23 @@ export class LabController implements LabActions {
         this.openScenario(file.name, r.text);
       })
       .catch((e) => set({ banner: { kind: 'error', text: `Import failed: could not read ${what}: ${message(e)}` } }));
+  }
+
+  /** A trace JSON (SPEC §6) is validated and summarised in a notice; it never touches the editor. */
+  private importTrace(file: File, what: string): void {
+    const refuse = (why: string): void => set({ banner: { kind: 'error', text: `Import failed: ${what} is not a valid trace: ${why}. Your editor text is unchanged.` } });
+    if (file.size > MAX_TRACE_IMPORT_CHARS) {
+      refuse(`${file.size.toLocaleString('en-US')} bytes is over the limit of ${MAX_TRACE_IMPORT_CHARS.toLocaleString('en-US')}`);
+      return;
+    }
+    file
+      .text()
+      .then((text) => {
+        const r = parseTraceDocument(text);
+        if (!r.ok) refuse(r.error);
+        else set({ banner: { kind: 'info', text: `${summariseTrace(r.trace)} Imported from ${what}; your editor text is unchanged.` } });
+      })
+      .catch((e) => refuse(`could not read it: ${message(e)}`));
   }
 
   exportAs(kind: ExportKind): void {
