@@ -15,6 +15,9 @@ import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../share/scenarioText';
 import { MAX_TRACE_IMPORT_CHARS, parseTraceDocument, summariseTrace } from '../../engine/run/traceImport';
 import { encodeShareHash } from '../share/shareLink';
 
+/** How the banner of a run stopped by the step budget begins (so the next good run clears it). */
+const STOPPED_EARLY = 'The run stopped early: ';
+
 /** One step per this many ms at 1x. */
 export const BASE_STEP_MS = 700;
 /** The timeline draws at most this many steps (fetched in protocol pages of 5000). */
@@ -71,6 +74,9 @@ export class LabController implements LabActions {
     this.consoleLines = [];
     this.applyInfo(r.info);
     set({ status: 'ready', loadErrors: [], consoleHistory: [], loadedText: source });
+    // A run cut short by the step budget says so where the user looks, not only in a tooltip.
+    if (r.info.error) set({ banner: { kind: 'warning', text: `${STOPPED_EARLY}${r.info.error}. The steps recorded so far can be played.` } });
+    else if (get().banner?.text.startsWith(STOPPED_EARLY)) set({ banner: null });
     this.seek(Math.min(position, r.info.stepCount));
     void this.fetchTrace(gen);
     void this.refreshWatches();
