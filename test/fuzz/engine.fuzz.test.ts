@@ -11,7 +11,7 @@ import { Session } from '../../src/engine/run/session';
 import { finalState } from '../../src/engine/run/traceJson';
 import { modelOverride, scenarioProgram } from './grammar';
 import { kernelProblem } from './invariants';
-import { FUZZ_SEED, fuzzRuns } from './runs';
+import { FUZZ_SEED, FUZZ_TIMEOUT_MS, fuzzRuns } from './runs';
 
 const MAX_STEPS = 2000;
 
@@ -55,7 +55,7 @@ describe('engine fuzz', () => {
     console.log(`engine fuzz: ${JSON.stringify(stats)}`);
     // The grammar must mostly produce programs that run, or the fuzz tests only the parser.
     expect(stats.ran).toBeGreaterThan(stats.cases / 3);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('seeks a Session through random positions to exactly the state of a fresh replay', () => {
     const position = fc.oneof(
@@ -94,5 +94,5 @@ describe('engine fuzz', () => {
     );
     console.log(`session fuzz: ${seeks} seeks`);
     expect(seeks).toBeGreaterThan(0);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/engine/model';
 import { LabHandler } from '../../src/worker/handler';
 import { isRequest, requestProblem, type WorkerMessage } from '../../src/worker/protocol';
-import { FUZZ_SEED, fuzzRuns } from './runs';
+import { FUZZ_SEED, FUZZ_TIMEOUT_MS, fuzzRuns } from './runs';
 
 const SOURCE = ['set vm1 quota=4', 'device d0', 'notifier n1 kind=log', 'alloc vm1 -> g1', 'bind d0 g1', 'unbind d0 g1', 'free g1', 'repeat 3 {', 'alloc vm1', '}'].join('\n');
 
@@ -71,7 +71,7 @@ describe('protocol fuzz', () => {
       { seed: FUZZ_SEED, numRuns: fuzzRuns(2000, 2) },
     );
     for (const v of VALID) expect(requestProblem(v)).toBeUndefined();
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('the handler answers every message exactly once; wrong types get a specific error', async () => {
     let messages = 0;
@@ -103,5 +103,5 @@ describe('protocol fuzz', () => {
     );
     console.log(`protocol fuzz: ${messages} messages, ${errors.size} distinct error messages`);
     expect(errors.size).toBeGreaterThan(10);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -9,3 +9,6 @@ export function fuzzRuns(short: number, weight = 1): number {
 }
 
 export const FUZZ_SEED = 20_240_611;
+
+/** The nightly size runs for minutes; the short run keeps vitest's default. */
+export const FUZZ_TIMEOUT_MS = Number.isFinite(fromEnv) && fromEnv > 0 ? 60 * 60 * 1000 : 30_000;
