@@ -23,6 +23,8 @@ export class Kernel {
   state: KernelState;
   sink: KernelSink = NULL_SINK;
   ctx: ExecContext = new ExecContext('main', 'task');
+  /** Whether `expect delivered` needs the set of deliveries (the machine turns it on when used). */
+  trackDelivered = false;
   /** Source line of the statement being run (queued work remembers it). */
   line = 0;
   /** Internal locks held by the running code, outermost first (for lockdep edges). */

@@ -12,33 +12,31 @@ export function publish(k: Kernel, event: EventName, id: number): void {
   if (s.subs.size === 0) return;
   const sid = s.ids.sid[id] ?? -1;
   const setName = s.sets.nameOfSid(sid);
+  callChain(k, 'global', -1, 'ioasid_chain', setName, event, id);
+  if (sid >= 0) callChain(k, 'set', sid, `${setName}->nh`, setName, event, id);
+}
+
+function callChain(k: Kernel, chain: 'global' | 'set', chainSid: number, head: string, setName: string, event: EventName, id: number): void {
+  const s = k.state;
+  const subs = s.subs.chain(chainSid);
+  if (subs.length === 0) return;
   const blocking = k.model.chain === 'blocking';
-  const chains: ['global' | 'set', number][] = [['global', -1]];
-  if (sid >= 0) chains.push(['set', sid]);
-  for (const [chain, chainSid] of chains) {
-    const subs = s.subs.chain(chainSid);
-    if (subs.length === 0) continue;
-    const head = chain === 'global' ? 'ioasid_chain' : `${setName}->nh`;
-    if (blocking) k.mightSleep(`blocking_notifier_call_chain(${head})`);
-    else k.ctx.enterAtomic(`atomic notifier chain ${head}`);
-    try {
-      for (const sub of subs) {
-        const reply: NotifyReply = k.call(`${sub.name}_notifier_call`, () => handleEvent(k, sub, event, id));
-        s.delivered.add(`${sub.name}|${event}|${id}`);
-        k.sink.delivery({
-          event,
-          id,
-          set: setName,
-          subscriber: sub.name,
-          priority: sub.prio,
-          chain,
-          context: k.ctx.context,
-          reply,
-        });
-        if (reply === 'NOTIFY_STOP' || reply === 'NOTIFY_BAD') break;
+  if (blocking) k.mightSleep(`blocking_notifier_call_chain(${head})`);
+  else k.ctx.enterAtomic(`atomic notifier chain ${head}`);
+  try {
+    for (const sub of subs) {
+      k.ctx.enter(sub.callName);
+      let reply: NotifyReply;
+      try {
+        reply = handleEvent(k, sub, event, id);
+      } finally {
+        k.ctx.leave();
       }
-    } finally {
-      if (!blocking) k.ctx.leaveAtomic();
+      if (k.trackDelivered) s.delivered.add(`${sub.name}|${event}|${id}`);
+      k.sink.delivery({ event, id, set: setName, subscriber: sub.name, priority: sub.prio, chain, context: k.ctx.context, reply });
+      if (reply === 'NOTIFY_STOP' || reply === 'NOTIFY_BAD') break;
     }
+  } finally {
+    if (!blocking) k.ctx.leaveAtomic();
   }
 }

@@ -10,6 +10,8 @@ export interface Subscriber {
   sid: number;
   prio: number;
   seq: number;
+  /** The handler's frame name in splat backtraces. */
+  callName: string;
 }
 
 export class SubscriberTable {
@@ -18,7 +20,7 @@ export class SubscriberTable {
   private cache = new Map<number, Subscriber[]>();
 
   add(name: string, kind: SubscriberKind, sid: number, prio: number): void {
-    this.list.push({ name, kind, sid, prio, seq: this.seq++ });
+    this.list.push({ name, kind, sid, prio, seq: this.seq++, callName: `${name}_notifier_call` });
     this.cache.clear();
   }
 

@@ -117,6 +117,7 @@ export class Machine {
 
   constructor(readonly program: CompiledProgram, model: ModelConfig, opts: MachineOptions = {}) {
     this.kernel = new Kernel(model);
+    this.kernel.trackDelivered = program.stmts.some((st) => st.verb === 'expect' && st.expectation.kind === 'delivered');
     this.maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
     this.recorder = opts.recorder;
     this.ignoreSchedule = opts.ignoreScheduleStatements ?? false;
