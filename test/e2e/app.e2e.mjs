@@ -2,29 +2,9 @@
 // against the built app (so the Content-Security-Policy is in force).
 import assert from 'node:assert/strict';
 import lz from 'lz-string';
+import { openApp, waitReady } from './page.mjs';
 
 const { compressToEncodedURIComponent } = lz;
-
-/** Opens the app, collecting console errors and page errors; fails the test on any. */
-async function openApp(page, url) {
-  const errors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => d.accept());
-  await page.goto(url);
-  await waitReady(page);
-  return errors;
-}
-
-/** The run status shows "N steps" once a scenario ran and its first frame arrived. */
-async function waitReady(page) {
-  await page.waitForFunction(() => {
-    const s = document.querySelector('.editor-pane .status');
-    return s && /\d+ steps/.test(s.textContent ?? '') && document.querySelector('#jump-input');
-  }, null, { timeout: 30_000 });
-}
 
 const editorText = (page) => page.locator('#scenario-editor').inputValue();
 const jumpValue = (page) => page.locator('#jump-input').inputValue();

@@ -2,26 +2,11 @@
 // compression, a trace JSON with wrong types, and the CSP against eval. Each time the page
 // stays responsive, shows the specific message and keeps the previous work.
 import assert from 'node:assert/strict';
+import { openApp as openAppWith, waitReady } from './page.mjs';
 
-async function openApp(page, url) {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // The CSP test provokes violations on purpose; everything else must stay quiet.
-    if (m.type() === 'error' && !/Content Security Policy|unsafe-eval/.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  page.on('dialog', (d) => d.accept());
-  await page.goto(url);
-  await waitReady(page);
-  return errors;
-}
-
-async function waitReady(page) {
-  await page.waitForFunction(() => {
-    const s = document.querySelector('.editor-pane .status');
-    return s && /\d+ steps/.test(s.textContent ?? '') && document.querySelector('#jump-input');
-  }, null, { timeout: 30_000 });
-}
+// The CSP test provokes violations on purpose; everything else must stay quiet.
+const CSP_NOISE = /Content Security Policy|unsafe-eval/;
+const openApp = (page, url) => openAppWith(page, url, CSP_NOISE);
 
 const editorText = (page) => page.locator('#scenario-editor').inputValue();
 const banner = (page) => page.locator('[data-testid=banner]');

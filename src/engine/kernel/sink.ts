@@ -1,18 +1,10 @@
 // Where the kernel reports what a step did. The recorder implements it; replays for seeking
 // use a sink that drops history but keeps the state-relevant counters in KernelState.
 
-import type { ContextName, EventName, NotifyReply, ViolationKind } from '../trace';
+import type { TraceDelivery, ViolationKind } from '../trace';
 
-export interface DeliveryRecord {
-  event: EventName;
-  id: number;
-  set: string;
-  subscriber: string;
-  priority: number;
-  chain: 'global' | 'set';
-  context: ContextName;
-  reply: NotifyReply;
-}
+/** A delivery as the kernel reports it; the recorder adds its index and step. */
+export type DeliveryRecord = Omit<TraceDelivery, 'index' | 'step'>;
 
 export interface KernelSink {
   warn(message: string): void;

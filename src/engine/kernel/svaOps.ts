@@ -7,6 +7,7 @@ import { FLPT_DEFAULT_DID } from '../vtd/entry';
 import { SYSTEM_SET_NAME } from '../sets/setOps';
 import { ioasidAlloc, ioasidFree, ioasidGet, ioasidPut } from './ioasidOps';
 import { PASID_MUTEX, type Kernel } from './kernel';
+import { deviceOrWarn } from './vtdOps';
 
 export function addMm(k: Kernel, name: string): number {
   if (k.state.hold.mms.has(name)) return EEXIST;
@@ -18,11 +19,8 @@ export function svaBind(k: Kernel, device: string, mmName: string): number {
   return k.call('intel_svm_bind_mm', () =>
     k.withLock(PASID_MUTEX, 'mutex', () => {
       const s = k.state;
-      const dev = s.vtd.device(device);
-      if (!dev) {
-        k.warn(`unknown device '${device}'`);
-        return ENODEV;
-      }
+      const dev = deviceOrWarn(k, device);
+      if (!dev) return ENODEV;
       const mm = s.hold.mms.get(mmName);
       if (!mm) return EINVAL;
       const has = mm.id >= 0 && s.ids.isLive(mm.id) && s.ids.gen[mm.id] === mm.gen;

@@ -5,6 +5,7 @@ import { EBUSY, EFAULT, EINVAL, ENODEV, ENOENT, ENOMEM } from '../errno';
 import { ID_ACTIVE } from '../idstate';
 import { publish } from '../notify/publish';
 import { FLPT_DEFAULT_DID, type PasidMode } from '../vtd/entry';
+import type { DeviceInfo } from '../vtd/vtdModel';
 import { dropActorRef, takeActorRef } from './ioasidOps';
 import { PASID_MUTEX, type Kernel } from './kernel';
 import { attachSpid, checkAttachSpid, detachSpid, spidOf } from './spidOps';
@@ -20,6 +21,13 @@ export function domainIdOf(sid: number): number {
  */
 export const MAX_DEVICES = 4096;
 
+/** The named device, or undefined after warning (callers return -ENODEV). */
+export function deviceOrWarn(k: Kernel, device: string): DeviceInfo | undefined {
+  const dev = k.state.vtd.device(device);
+  if (!dev) k.warn(`unknown device '${device}'`);
+  return dev;
+}
+
 export function addDevice(k: Kernel, name: string, ats: boolean, maxPasid: number): number {
   if (k.state.vtd.deviceCount >= MAX_DEVICES && !k.state.vtd.device(name)) {
     k.warn(`device limit of ${MAX_DEVICES} reached: '${name}' is not added`);
@@ -34,11 +42,8 @@ export function bind(k: Kernel, device: string, id: number, mode: PasidMode, gpa
   return k.call('intel_svm_bind_gpasid', () =>
     k.withLock(PASID_MUTEX, 'mutex', () => {
       const s = k.state;
-      const dev = s.vtd.device(device);
-      if (!dev) {
-        k.warn(`unknown device '${device}'`);
-        return ENODEV;
-      }
+      const dev = deviceOrWarn(k, device);
+      if (!dev) return ENODEV;
       if (!s.ids.isLive(id) || s.ids.state[id] !== ID_ACTIVE) return ENOENT;
       if (id >= dev.maxPasid) {
         k.warn(`PASID ${id} is beyond ${device}'s max_pasid ${dev.maxPasid}`);
@@ -76,10 +81,7 @@ export function unbind(k: Kernel, device: string, id: number): number {
   return k.call('intel_svm_unbind_gpasid', () =>
     k.withLock(PASID_MUTEX, 'mutex', () => {
       const s = k.state;
-      if (!s.vtd.device(device)) {
-        k.warn(`unknown device '${device}'`);
-        return ENODEV;
-      }
+      if (!deviceOrWarn(k, device)) return ENODEV;
       if (!s.ids.isLive(id)) return ENOENT;
       const b = s.hold.binding(device, id);
       if (!b || b.gen !== s.ids.gen[id]) {
@@ -101,10 +103,7 @@ export function unbind(k: Kernel, device: string, id: number): number {
 /** A DMA request with PASID `id`; a translation for another owner is a stale translation. */
 export function dma(k: Kernel, device: string, id: number): number {
   const s = k.state;
-  if (!s.vtd.device(device)) {
-    k.warn(`unknown device '${device}'`);
-    return ENODEV;
-  }
+  if (!deviceOrWarn(k, device)) return ENODEV;
   const t = s.vtd.translate(device, id);
   if (!t) {
     k.warn(`DMA fault: ${device} request with PASID ${id} has no translation`);

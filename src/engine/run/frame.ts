@@ -3,7 +3,7 @@
 
 import { encodeIdState, ID_FREE } from '../idstate';
 import type { Machine } from './machine';
-import { pgttName } from '../vtd/entry';
+import { pgttName, type PasidEntry } from '../vtd/entry';
 import { spidOf } from '../kernel/spidOps';
 
 /** PASID entries sent per device per frame; the inspector says when more exist. */
@@ -20,20 +20,12 @@ export interface FrameSet {
   spids: [spid: number, id: number][];
 }
 
-export interface FrameEntry {
+/** A present PASID entry as the inspector shows it: decoded, with its place and owner label. */
+export interface FrameEntry extends Omit<PasidEntry, 'owner'> {
   id: number;
   dir: number;
   index: number;
-  p: boolean;
-  fpd: boolean;
-  pgtt: number;
   pgttName: string;
-  did: number;
-  flptptr: number;
-  slptptr: number;
-  sre: boolean;
-  aw: number;
-  flpm: number;
   owner: string;
 }
 
