@@ -1,6 +1,7 @@
 // Every user action the commands, buttons and panels may invoke. The real implementation
 // drives the worker (labController.ts); component tests pass a recording fake.
 
+import type { IdDetails } from '../../engine/run/frame';
 import type { ModelConfig } from '../../engine/model';
 import type { Breakpoint } from '../../engine/run/breakpoints';
 
@@ -24,6 +25,8 @@ export interface LabActions {
   addBreakpoint(bp: Breakpoint): void;
   removeBreakpoint(index: number): void;
   selectId(id: number): void;
+  /** The full story of one ID at the current position (set, refs, SPID, devices, KVM), for tooltips. */
+  describeId(id: number): Promise<IdDetails>;
   selectSet(name: string): void;
   selectDevice(name: string): void;
   runConsole(text: string): void;

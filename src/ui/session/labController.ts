@@ -6,6 +6,7 @@ import { LabClient } from '../../worker/client';
 import type { ModelConfig } from '../../engine/model';
 import type { Breakpoint } from '../../engine/run/breakpoints';
 import type { SessionInfo } from '../../worker/protocol';
+import type { IdDetails } from '../../engine/run/frame';
 import { frameCache } from '../store/frameCache';
 import { useLab, type LabState } from '../store/labStore';
 import type { ExportKind, LabActions } from './actions';
@@ -284,6 +285,10 @@ export class LabController implements LabActions {
   selectId(id: number): void {
     set({ selectedId: id, inspectorTab: 'id' });
     this.refreshIdDetails();
+  }
+
+  describeId(id: number): Promise<IdDetails> {
+    return this.client.request<'describe-id'>({ type: 'describe-id', position: get().position, pasid: id }).then((r) => r.details);
   }
 
   private refreshIdDetails(): void {

@@ -1,7 +1,8 @@
 // The centre's three views — quota bars, ID heatmap, notifier timeline — all at once or one
 // per tab. Each reads big data from frameCache, keyed by the store's version numbers.
 
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { IdDetails } from '../../engine/run/frame';
 import { useShallow } from 'zustand/react/shallow';
 import { HeatmapCanvas } from '../../visualizations/heatmap/HeatmapCanvas';
 import { QuotaBars, type QuotaFlash } from '../../visualizations/quota/QuotaBars';
@@ -43,8 +44,26 @@ function HeatmapView() {
   const actions = useActions();
   const { frameVersion, theme, selectedId } = useLab(useShallow((s) => ({ frameVersion: s.frameVersion, theme: s.theme, selectedId: s.selectedId })));
   const snap = frameCache.snapshot;
-  // Stable across renders of one version: the heatmap is memoized on its props.
-  const describe = useCallback((id: number) => describeIdByte(id), [frameVersion]);
+  // The hovered ID's full story comes from the worker; until it arrives the tooltip says what
+  // the frame alone knows.
+  const [hovered, setHovered] = useState<{ version: number; details: IdDetails }>();
+  const asked = useRef<{ version: number; id: number } | undefined>(undefined);
+  const describe = useCallback(
+    (id: number) => {
+      if (hovered && hovered.version === frameVersion && hovered.details.id === id) return [...detailLines(hovered.details), 'click for details'];
+      if (asked.current?.id !== id || asked.current.version !== frameVersion) {
+        asked.current = { version: frameVersion, id };
+        actions
+          .describeId(id)
+          .then((details) => {
+            if (asked.current?.id === id && asked.current.version === frameVersion) setHovered({ version: frameVersion, details });
+          })
+          .catch(() => {});
+      }
+      return [...describeIdByte(id), 'loading details…'];
+    },
+    [frameVersion, hovered, actions],
+  );
   const onSelect = useCallback((id: number) => actions.selectId(id), [actions]);
   if (!snap) return <div className="view-empty">No run yet.</div>;
   return (
@@ -61,6 +80,17 @@ function HeatmapView() {
   );
 }
 
+/** Tooltip lines from the worker's description of one ID. */
+function detailLines(d: IdDetails): string[] {
+  const lines = [d.set ? `set ${d.set} · refs ${d.refs} · allocation #${d.allocation}` : 'not allocated'];
+  if (d.spid !== undefined) lines.push(`SPID (guest PASID) ${d.spid}`);
+  if (d.devices.length) lines.push(`present entry on ${d.devices.join(', ')}`);
+  if (d.kvm !== undefined) lines.push(`KVM translation gPASID ${d.kvm}`);
+  if (d.vdcm) lines.push('programmed in the device model');
+  if (d.residue.length && !d.set) lines.push(`still held: ${d.residue.join('; ')}`);
+  return lines;
+}
+
 /** Tooltip lines from the frame alone (the inspector asks the worker for the full story). */
 function describeIdByte(id: number): string[] {
   const snap = frameCache.snapshot;
@@ -71,7 +101,6 @@ function describeIdByte(id: number): string[] {
   const kvm = snap.frame.kvm.find((k) => k.id === id);
   if (kvm) lines.push(`KVM gpasid ${kvm.gpasid}`);
   if (snap.touched.includes(id)) lines.push('touched by this step');
-  lines.push('click for details');
   return lines;
 }
 

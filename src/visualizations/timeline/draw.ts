@@ -227,7 +227,9 @@ function drawCursor(f: TimelineFrame): void {
   ctx.stroke();
   const [d0, d1] = x.domain();
   // Keep the cursor's label on screen and point towards it when zoomed away from it.
-  const label = current < d0 ? `← step ${current}` : current > d1 ? `step ${current} →` : `step ${current}`;
+  // Before the first step (cursor -1) there is no step to name.
+  const name = current < 0 ? 'start' : `step ${current}`;
+  const label = current < d0 && current >= 0 ? `← ${name}` : current > d1 ? `${name} →` : name;
   ctx.font = `bold ${f.fontSizePx}px ${f.font}`;
   const w = ctx.measureText(label).width + 12;
   const lx = Math.max(g.gutterPx, Math.min(f.width - w, cx - w / 2));
