@@ -1,12 +1,54 @@
-// A canonical digest of a machine's state for the explorer's visited set: everything that
-// can change what happens next, and nothing that is only history (deliveries, messages).
-// Violation kinds seen so far are part of it, so a report of "in every schedule" stays exact.
+// A canonical 64-bit digest of a machine's state for the explorer's visited set: everything
+// that can change what happens next, nothing that is only history (deliveries, messages).
+// Violation kinds seen so far are part of it, so "in every schedule" stays exact. Hashed in
+// place (two 32-bit FNV-style lanes), with unordered collections combined by summing their
+// entries' digests, so no text is built and nothing needs sorting.
 
 import type { Machine } from '../machine';
 import { VIOLATION_KINDS } from '../../trace';
 
-function sorted<T>(xs: Iterable<T>, key: (x: T) => string): string {
-  return [...xs].map(key).sort().join(',');
+let a = 0;
+let b = 0;
+
+function reset(): void {
+  a = 0x811c9dc5 | 0;
+  b = 0x27d4eb2f | 0;
+}
+
+function int(x: number): void {
+  a = Math.imul(a ^ (x | 0), 0x01000193);
+  b = Math.imul(b ^ (x | 0), 0x5bd1e995);
+  b ^= b >>> 15;
+}
+
+function str(s: string): void {
+  int(s.length);
+  for (let i = 0; i < s.length; i++) int(s.charCodeAt(i));
+}
+
+function bool(x: boolean): void {
+  int(x ? 1 : 0);
+}
+
+/** An unordered collection: each entry hashed on its own, the digests summed. */
+function bag<T>(items: Iterable<T>, each: (x: T) => void): void {
+  const sa = a;
+  const sb = b;
+  let sumA = 0;
+  let sumB = 0;
+  let n = 0;
+  for (const x of items) {
+    reset();
+    each(x);
+    sumA = (sumA + a) | 0;
+    sumB = (sumB + b) | 0;
+    n++;
+  }
+  a = sa;
+  b = sb;
+  int(n);
+  int(sumA);
+  int(sumB);
 }
 
 export function violationMask(m: Machine): number {
@@ -17,40 +59,71 @@ export function violationMask(m: Machine): number {
   return mask;
 }
 
-export function fingerprintText(m: Machine): string {
-  const s = m.kernel.state;
-  const parts: string[] = [];
-  parts.push(m.phase, String(violationMask(m)));
-  for (const t of m.threads) parts.push(`${t.name}:${t.status}:${t.frames.map((f) => `${f.block}.${f.pc}.${f.left}.${f.atomic ? 1 : 0}`).join('/')}`);
-  parts.push(`${s.capacity}|${s.avail}|${s.capacityInstalled ? 1 : 0}|${s.genCounter}|${s.alloc.lastAllocated}`);
-  const ids: string[] = [];
-  for (let id = s.alloc.nextUsed(0); id >= 0; id = s.alloc.nextUsed(id + 1)) ids.push(`${id}.${s.ids.state[id]}.${s.ids.sid[id]}.${s.ids.refs[id]}.${s.ids.gen[id]}`);
-  parts.push(ids.join(','));
-  parts.push(sorted(s.sets.bySid.values(), (x) => `${x.sid}.${x.name}.${x.token}.${x.type}.${x.quota}.${x.used}.${x.pending}.${[...x.spids].join(';')}`));
-  parts.push(sorted(s.sets.names, ([n, sid]) => `${n}=${sid}`));
-  parts.push(s.subs.list.map((x) => `${x.name}.${x.kind}.${x.sid}.${x.prio}`).join(','));
-  parts.push(s.vtd.fingerprint());
-  parts.push(sorted(s.hold.iommu.values(), (b) => `${b.device}.${b.id}.${b.gen}.${b.ref ? 1 : 0}.${b.sva ? 1 : 0}`));
-  parts.push(sorted(s.hold.kvm, ([id, t]) => `${id}.${t.gen}.${t.gpasid}.${t.ref ? 1 : 0}`));
-  parts.push(sorted(s.hold.vdcm, ([id, v]) => `${id}.${v.gen}.${v.ref ? 1 : 0}`));
-  parts.push(sorted(s.hold.mms.values(), (x) => `${x.name}.${x.id}.${x.gen}.${x.refs}.${x.devices.join(';')}`));
-  for (const q of [s.deferred.rcu, s.deferred.wq]) parts.push(q.map((i) => JSON.stringify(i.action)).join(','));
-  parts.push(sorted(s.lockdep.locks, ([n, l]) => `${n}.${l.kind}.${l.holder ?? ''}`));
-  parts.push(sorted(s.lockdep.edges, ([a, out]) => `${a}>${[...out.keys()].sort().join(';')}`));
-  parts.push(sorted(s.bindings, ([n, v]) => `${n}=${v}`));
-  parts.push([...s.reported].sort().join(','));
-  return parts.join('\n');
-}
-
-/** 64-bit FNV-1a of the canonical text, as a short string key. */
 export function fingerprint(m: Machine): string {
-  const text = fingerprintText(m);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  const s = m.kernel.state;
+  reset();
+  bool(m.phase === 'running');
+  int(violationMask(m));
+  for (const t of m.threads) {
+    str(t.name);
+    str(t.status);
+    int(t.frames.length);
+    for (const f of t.frames) {
+      int(f.block);
+      int(f.pc);
+      int(f.left);
+      bool(f.atomic);
+    }
   }
-  return (h1 >>> 0).toString(36) + ':' + (h2 >>> 0).toString(36);
+  int(s.capacity);
+  int(s.avail);
+  bool(s.capacityInstalled);
+  int(s.genCounter);
+  int(s.alloc.lastAllocated);
+  for (let id = s.alloc.nextUsed(0); id >= 0; id = s.alloc.nextUsed(id + 1)) {
+    int(id);
+    int(s.ids.state[id]);
+    int(s.ids.sid[id]);
+    int(s.ids.refs[id]);
+    int(s.ids.gen[id]);
+  }
+  int(-1);
+  bag(s.sets.bySid.values(), (x) => {
+    int(x.sid);
+    str(x.name);
+    str(x.token);
+    str(x.type);
+    int(x.quota);
+    int(x.used);
+    int(x.pending);
+    bag(x.spids, ([spid, id]) => (int(spid), int(id)));
+  });
+  bag(s.sets.names, ([n, sid]) => (str(n), int(sid)));
+  // Registration order decides delivery order among equal priorities: kept in order.
+  for (const x of s.subs.list) {
+    str(x.name);
+    str(x.kind);
+    int(x.sid);
+    int(x.prio);
+  }
+  str(s.vtd.fingerprint());
+  bag(s.hold.iommu.values(), (x) => (str(x.device), int(x.id), int(x.gen), bool(x.ref), bool(x.sva)));
+  bag(s.hold.kvm, ([id, t]) => (int(id), int(t.gen), int(t.gpasid), bool(t.ref)));
+  bag(s.hold.vdcm, ([id, v]) => (int(id), int(v.gen), bool(v.ref)));
+  bag(s.hold.mms.values(), (x) => {
+    str(x.name);
+    int(x.id);
+    int(x.gen);
+    int(x.refs);
+    for (const d of x.devices) str(d);
+  });
+  for (const q of [s.deferred.rcu, s.deferred.wq]) {
+    int(q.length);
+    for (const i of q) str(JSON.stringify(i.action));
+  }
+  bag(s.lockdep.locks, ([n, l]) => (str(n), str(l.kind), str(l.holder ?? '')));
+  bag(s.lockdep.edges, ([from, out]) => (str(from), bag(out.keys(), (to) => str(to))));
+  bag(s.bindings, ([n, v]) => (str(n), int(v)));
+  bag(s.reported, (r) => str(r));
+  return `${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
