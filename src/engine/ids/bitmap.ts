@@ -32,9 +32,18 @@ export class HierarchicalBitmap {
   private readonly freeSums: Uint32Array[];
   private readonly usedSums: Uint32Array[];
 
-  /** size: 1 ... any; the caller (IdAllocator) bounds it. Starts with every bit clear. */
-  constructor(size: number) {
+  /**
+   * size: 1 ... any; the caller (IdAllocator) bounds it. Starts with every bit clear, or as
+   * an exact copy of `from` (checkpoints: every level copied, nothing rebuilt).
+   */
+  constructor(size: number, from?: HierarchicalBitmap) {
     this.size = size;
+    if (from) {
+      this.leaf = from.leaf.slice();
+      this.freeSums = from.freeSums.map((l) => l.slice());
+      this.usedSums = from.usedSums.map((l) => l.slice());
+      return;
+    }
     this.leaf = new Uint32Array(Math.ceil(size / WORD_BITS));
     this.freeSums = [];
     this.usedSums = [];
@@ -44,6 +53,10 @@ export class HierarchicalBitmap {
       this.usedSums.push(new Uint32Array(n));
     }
     this.rebuildSummaries();
+  }
+
+  clone(): HierarchicalBitmap {
+    return new HierarchicalBitmap(this.size, this);
   }
 
   /** The caller guarantees 0 <= i < size. */

@@ -102,6 +102,9 @@ export class GrowableAllocator {
   }
 
   clone(): GrowableAllocator {
-    return GrowableAllocator.fromSnapshot(this.snapshot());
+    const g = new GrowableAllocator(this.capacity, 1);
+    g.inner = this.inner.clone();
+    g.cursor = this.cursor;
+    return g;
   }
 }

@@ -158,6 +158,20 @@ export class Machine {
     };
   }
 
+  /** Like restore, but takes ownership of the snapshot instead of copying it (it must not be reused). */
+  adopt(s: MachineSnapshot): void {
+    this.kernel.state = s.kernel;
+    this.threads = s.threads;
+    this.started = s.started;
+    this.rr = s.rr;
+    this.schedule = s.schedule;
+    this.phase = s.phase;
+    this.steps = s.steps;
+    this.ops = s.ops;
+    this.error = s.error;
+    this.pendingWarnings = [];
+  }
+
   restore(s: MachineSnapshot): void {
     this.kernel.state = cloneKernelState(s.kernel);
     this.threads = s.threads.map(cloneThread);

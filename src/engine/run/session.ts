@@ -122,7 +122,9 @@ export class Session {
     const backward = target < this.viewAt;
     const cached = this.dense.get(target);
     if (cached) {
-      this.view.restore(cached);
+      // Each dense snapshot serves one step back: handed over, not copied.
+      this.dense.delete(target);
+      this.view.adopt(cached);
       this.viewAt = target;
       this.viewClean = true;
       return this.view;

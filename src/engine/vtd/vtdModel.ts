@@ -226,7 +226,8 @@ export class VtdModel {
     for (const [name, d] of this.devs) v.devs.set(name, { ...d, table: d.table.clone(v.observerFor(name)) });
     v.caches = this.caches.clone();
     for (const [id, set] of this.presentOn) v.presentOn.set(id, new Set(set));
-    for (const [id, m] of this.lastDid) v.lastDid.set(id, new Map(m));
+    // Inner maps are replaced, never changed in place (rememberDid), so copies share them.
+    for (const [id, m] of this.lastDid) v.lastDid.set(id, m);
     return v;
   }
 
@@ -307,9 +308,10 @@ export class VtdModel {
   }
 
   private rememberDid(id: number, device: string, did: number): void {
-    let m = this.lastDid.get(id);
-    if (!m) this.lastDid.set(id, (m = new Map()));
-    m.set(device, did);
+    const m = this.lastDid.get(id);
+    if (m?.get(device) === did) return;
+    // Copy-on-write: checkpoints share the inner maps.
+    this.lastDid.set(id, new Map(m ?? []).set(device, did));
   }
 
   /**
