@@ -20,3 +20,10 @@ export function usedBytes(gc: (() => void) | undefined): number {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 }
+
+/** usedBytes after two collections a tick apart: freed ArrayBuffer memory is released lazily. */
+export async function settledBytes(gc: (() => void) | undefined): Promise<number> {
+  gc?.();
+  await new Promise((r) => setTimeout(r, 50));
+  return usedBytes(gc);
+}

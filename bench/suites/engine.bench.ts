@@ -9,7 +9,7 @@ import { Recorder } from '../../src/engine/run/recorder';
 import { NULL_SINK } from '../../src/engine/kernel/sink';
 import { MAX_IDS } from '../../src/engine/ids/allocator';
 import { timeBest, type BenchResult } from '../result';
-import { findGc, usedBytes } from '../gc';
+import { findGc, settledBytes } from '../gc';
 
 const PAIRS = 200_000;
 
@@ -53,11 +53,11 @@ export async function run(): Promise<BenchResult[]> {
   out.push({ name: 'engine API alloc+free through a set (no subscriber)', value: (PAIRS * 2) / (msBare / 1000), unit: 'ops/s' });
 
   const gc = findGc();
-  const before = usedBytes(gc);
+  const before = await settledBytes(gc);
   // Engine state only (no recorder attached): the per-ID typed arrays and the bitmap.
   const full = kernelWithSet(MAX_IDS - 1, false, false);
   for (let i = 1; i < MAX_IDS; i++) ioasidAlloc(full.k, 'vm1');
-  const after = usedBytes(gc);
+  const after = await settledBytes(gc);
   out.push({
     name: `engine heap bytes per live ID, all ${MAX_IDS - 1} allocated${gc ? '' : ' (no gc: upper bound)'}`,
     value: (after - before) / full.k.state.alloc.count,
