@@ -16,13 +16,21 @@ export function publish(k: Kernel, event: EventName, id: number): void {
   if (sid >= 0) callChain(k, 'set', sid, `${setName}->nh`, setName, event, id);
 }
 
+/** The atomic-context reason of a chain, built once per chain head (hot path). */
+const atomicReasons = new Map<string, string>();
+function atomicReason(head: string): string {
+  let r = atomicReasons.get(head);
+  if (r === undefined) atomicReasons.set(head, (r = `atomic notifier chain ${head}`));
+  return r;
+}
+
 function callChain(k: Kernel, chain: 'global' | 'set', chainSid: number, head: string, setName: string, event: EventName, id: number): void {
   const s = k.state;
   const subs = s.subs.chain(chainSid);
   if (subs.length === 0) return;
   const blocking = k.model.chain === 'blocking';
   if (blocking) k.mightSleep(`blocking_notifier_call_chain(${head})`);
-  else k.ctx.enterAtomic(`atomic notifier chain ${head}`);
+  else k.ctx.enterAtomic(atomicReason(head));
   try {
     for (const sub of subs) {
       k.ctx.enter(sub.callName);
