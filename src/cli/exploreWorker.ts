@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../engine/lab';
 import { explore } from '../engine/run/explore/explorer';
 import type { ModelConfig } from '../engine/model';
+import { SharedVisited } from '../engine/run/explore/sharedVisited';
 
 interface Job {
   source: string;
@@ -12,6 +13,7 @@ interface Job {
   roots: string[][];
   maxStates: number;
   reduction: boolean;
+  visited?: SharedArrayBuffer;
 }
 
 const job = workerData as Job;
@@ -27,6 +29,7 @@ if (!loaded.ok) {
     roots: job.roots,
     maxStates: job.maxStates,
     reduction: job.reduction,
+    shared: job.visited ? new SharedVisited(job.visited) : undefined,
     shouldStop: () => stop,
     onProgress: (p) => parentPort!.postMessage({ type: 'progress', progress: p }),
   });

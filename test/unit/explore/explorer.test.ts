@@ -5,6 +5,7 @@ import { explore } from '../../../src/engine/run/explore/explorer';
 import { replayReaches, scheduleLine, trimSchedule } from '../../../src/engine/run/explore/replay';
 import { frontierPrefixes, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
 import type { CompiledProgram } from '../../../src/engine/run/program';
+import { SharedVisited } from '../../../src/engine/run/explore/sharedVisited';
 
 const RACE = `title "racing free and alloc"
 set vm1 quota=4
@@ -155,5 +156,34 @@ describe('reduction and hashing never hide a violation', () => {
     // The property must not hold vacuously: most cases finish, and some do find violations.
     expect(compared).toBeGreaterThanOrEqual(15);
     expect(withViolations).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('shared visited set (parallel search)', () => {
+  it('records each state once, keeps the smallest depth and says when to explore again', () => {
+    const v = SharedVisited.create(16);
+    expect(v.visit(1, 2, 5)).toBe('new');
+    expect(v.visit(1, 2, 5)).toBe('seen');
+    expect(v.visit(1, 2, 7)).toBe('seen');
+    expect(v.visit(1, 2, 3)).toBe('shorter');
+    expect(v.visit(1, 2, 4)).toBe('seen');
+    expect(v.visit(1, 3, 9)).toBe('new');
+    expect(v.size).toBe(2);
+  });
+
+  it('partitions sharing one table find the same kinds with the same shortest schedules, without exploring a state twice', () => {
+    const p = load(RACE);
+    const m = model(p, { preset: 'cyclic', axes: [['alloc', 'lowest']] });
+    const whole = explore(p, m, { reduction: false });
+    const shared = SharedVisited.create(10_000);
+    // Later partitions run after earlier ones filled the table: the relaxation must still
+    // recover the shortest schedules found by the whole search.
+    const parts = splitRoundRobin(frontierPrefixes(p, m, 6), 3).reverse().map((roots) => explore(p, m, { roots, shared }));
+    const merged = mergeReports(parts);
+    expect(kinds(merged)).toEqual(kinds(whole));
+    for (const v of merged.violations) {
+      expect(v.schedule.length).toBe(whole.violations.find((w) => w.kind === v.kind)!.schedule.length);
+    }
+    expect(shared.size).toBeLessThanOrEqual(whole.states + 6);
   });
 });

@@ -9,7 +9,8 @@ import type { ModelConfig } from '../../model';
 import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
 import { Machine, type MachineSnapshot } from '../machine';
 import type { CompiledProgram } from '../program';
-import { fingerprint, violationMask } from './fingerprint';
+import { fingerprint, fingerprintPair, violationMask } from './fingerprint';
+import type { SharedVisited } from './sharedVisited';
 import { footprintOf, independent, type Footprint } from './footprint';
 
 export const DEFAULT_MAX_STATES = 200_000;
@@ -26,6 +27,11 @@ export interface ExploreOptions {
   roots?: string[][];
   onProgress?: (p: ExploreProgress) => void;
   shouldStop?: () => boolean;
+  /**
+   * A visited set shared with other workers (parallel search). The sleep-set reduction is
+   * off then: sleep sets would have to be shared too. `maxStates` bounds the shared count.
+   */
+  shared?: SharedVisited;
 }
 
 export interface ExploreProgress {
@@ -63,8 +69,18 @@ interface Node {
 export function explore(program: CompiledProgram, model: ModelConfig, opts: ExploreOptions = {}): ExploreReport {
   const t0 = performance.now();
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
-  const reduction = opts.reduction ?? true;
+  const shared = opts.shared;
+  const reduction = shared ? false : opts.reduction ?? true;
   const hashing = opts.hashing ?? true;
+  /** Whether to explore a state reached at `depth`; counts it when it is new. */
+  const admitShared = (depth: number): boolean => {
+    const [h1, h2] = fingerprintPair(m);
+    const r = shared!.visit(h1, h2, depth);
+    if (r === 'full') complete = false;
+    if (r === 'new') states++;
+    return r === 'new' || r === 'shorter';
+  };
+  const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
   const initial = m.snapshot();
   const visited = new Map<string, string[]>();
@@ -108,6 +124,10 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       record(before, prefix.slice(0, i + 1));
     }
     if (!ok) continue;
+    if (shared) {
+      if (admitShared(prefix.length)) queue.push({ snap: m.detach(), path: [...prefix], sleep: [] });
+      continue;
+    }
     const h = hashing ? fingerprint(m) : String(states);
     if (visited.has(h)) continue;
     visited.set(h, []);
@@ -117,7 +137,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
 
   let head = 0;
   while (head < queue.length) {
-    if (states >= maxStates || opts.shouldStop?.()) {
+    if (overBudget() || opts.shouldStop?.()) {
       complete = false;
       break;
     }
@@ -144,6 +164,10 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
         : [];
       if (m.phase !== 'running') {
         terminal(path);
+        return;
+      }
+      if (shared) {
+        if (admitShared(path.length)) queue.push({ snap: m.detach(), path, sleep: [] });
         return;
       }
       const h = hashing ? fingerprint(m) : String(states);

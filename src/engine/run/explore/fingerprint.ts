@@ -60,6 +60,17 @@ export function violationMask(m: Machine): number {
 }
 
 export function fingerprint(m: Machine): string {
+  digest(m);
+  return `${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+/** The same digest as two 32-bit integers (for the shared visited table). */
+export function fingerprintPair(m: Machine): [number, number] {
+  digest(m);
+  return [a, b];
+}
+
+function digest(m: Machine): void {
   const s = m.kernel.state;
   reset();
   bool(m.phase === 'running');
@@ -125,5 +136,4 @@ export function fingerprint(m: Machine): string {
   bag(s.lockdep.edges, ([from, out]) => (str(from), bag(out.keys(), (to) => str(to))));
   bag(s.bindings, ([n, v]) => (str(n), int(v)));
   bag(s.reported, (r) => str(r));
-  return `${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
