@@ -3,16 +3,10 @@
 // free, so a small scenario's checkpoints and explorer states copy a few words, not the
 // 128 KiB bitmap of a full 2^20 space.
 
-import { IdAllocator, type AllocatorSnapshot } from '../ids/allocator';
+import { IdAllocator } from '../ids/allocator';
 
 const INITIAL_COVER_IDS = 256;
 const GROWTH_FACTOR = 4;
-
-export interface GrowableSnapshot {
-  capacity: number;
-  inner: AllocatorSnapshot;
-  cursor: number;
-}
 
 export class GrowableAllocator {
   private inner: IdAllocator;
@@ -88,17 +82,6 @@ export class GrowableAllocator {
 
   release(id: number): boolean {
     return id < this.inner.capacity && this.inner.release(id);
-  }
-
-  snapshot(): GrowableSnapshot {
-    return { capacity: this.capacity, inner: this.inner.snapshot(), cursor: this.cursor };
-  }
-
-  static fromSnapshot(s: GrowableSnapshot): GrowableAllocator {
-    const a = new GrowableAllocator(s.capacity, s.inner.capacity);
-    a.inner.restore(s.inner);
-    a.cursor = s.cursor;
-    return a;
   }
 
   clone(): GrowableAllocator {

@@ -3,9 +3,7 @@
 // checkpoint copies one block. The arrays grow lazily up to the capacity so a small scenario
 // does not pay for 2^20 slots on every checkpoint.
 
-import { ID_ACTIVE, ID_FREE, ID_FREE_PENDING } from '../idstate';
-
-export { ID_ACTIVE, ID_FREE, ID_FREE_PENDING };
+import { ID_FREE } from '../idstate';
 
 const INITIAL_SLOTS = 64;
 /** Bytes per slot: state (1) + sid (4) + refs (4) + gen (4). */

@@ -80,7 +80,8 @@ export interface IdDetails {
 export function buildFrame(m: Machine, position: number): FrameData {
   const s = m.kernel.state;
   const owner = (gen: number) => m.kernel.ownerLabel(gen);
-  const vtdSnap = s.vtd.snapshot();
+  // Only the caches are read: leave the (ever-growing) flush history out of the copy.
+  const vtdSnap = s.vtd.snapshot(false);
   const caches: FrameCacheEntry[] = [];
   for (const [cache, list] of [['pasid-cache', vtdSnap.pasidCache], ['iotlb', vtdSnap.iotlb], ['devtlb', vtdSnap.devtlb]] as const) {
     for (const [id, device, t] of list) caches.push({ cache, id, device, did: t.did, owner: owner(t.owner) });
