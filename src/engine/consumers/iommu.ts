@@ -9,7 +9,7 @@ import { detachSpid, spidOf } from '../kernel/spidOps';
 
 export function iommuNotifier(k: Kernel, event: EventName, id: number): NotifyReply {
   if (event !== 'FREE') return 'NOTIFY_DONE';
-  const gen = k.state.ids.gen[id];
+  const gen = k.state.view.ids.gen[id];
   const bound = k.state.hold.bindingsOf(id).filter((b) => b.gen === gen);
   if (bound.length === 0) return 'NOTIFY_DONE';
   if (k.model.cleanup === 'deferred') {

@@ -9,7 +9,7 @@ import { dropActorRef, takeActorRef } from '../kernel/ioasidOps';
 export function vdcmNotifier(k: Kernel, event: EventName, id: number): NotifyReply {
   const s = k.state;
   const held = s.hold.vdcm.get(id);
-  const gen = s.ids.gen[id];
+  const gen = s.view.ids.gen[id];
   if (event === 'BIND') {
     if (held && held.gen === gen) return 'NOTIFY_DONE';
     const ref = takeActorRef(k, id);

@@ -4,9 +4,10 @@
 import type { Kernel } from '../kernel/kernel';
 
 export function checkAccounting(k: Kernel, touchedSets: Iterable<number>): void {
-  const s = k.state;
-  if (s.avail + s.sets.quotaSum !== s.capacity || s.avail < 0) {
-    k.violation('accounting', `capacity_avail ${s.avail} + Σ quota ${s.sets.quotaSum} ≠ capacity ${s.capacity}`);
+  const s = k.state.view;
+  const { avail, capacity } = k.state;
+  if (avail + s.sets.quotaSum !== capacity || avail < 0) {
+    k.violation('accounting', `capacity_avail ${avail} + Σ quota ${s.sets.quotaSum} ≠ capacity ${capacity}`);
   }
   for (const sid of touchedSets) {
     const set = s.sets.bySid.get(sid);

@@ -4,7 +4,7 @@
 import type { Kernel } from '../kernel/kernel';
 
 export function checkReuse(k: Kernel, id: number, gen: number, newOwner: string): void {
-  const s = k.state;
+  const s = k.state.view;
   // Fast path: nothing anywhere holds state for this ID.
   if (!s.vtd.hasResidue(id) && !s.hold.iommuById.has(id) && !s.hold.kvm.has(id) && !s.hold.vdcm.has(id)) return;
   const held = [...s.vtd.residue(id), ...s.hold.staleHolders(id, gen)];

@@ -5,7 +5,7 @@
 import type { Kernel } from '../kernel/kernel';
 
 export function checkReclaimTeardown(k: Kernel, id: number): void {
-  const residue = k.state.vtd.residue(id);
+  const residue = k.state.view.vtd.residue(id);
   if (residue.length === 0) return;
   k.violation(
     'teardown-order',

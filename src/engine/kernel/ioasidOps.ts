@@ -148,7 +148,7 @@ export function ioasidPut(k: Kernel, id: number): number {
 
 /** ioasid_find(set, id): 0 found, -ENOENT not live, -EACCES live in another set. */
 export function ioasidFind(k: Kernel, id: number, setName?: string): number {
-  const s = k.state;
+  const s = k.state.view;
   if (!s.ids.isLive(id)) return ENOENT;
   if (setName !== undefined) {
     const sid = s.sets.sidOf(setName);
@@ -159,7 +159,7 @@ export function ioasidFind(k: Kernel, id: number, setName?: string): number {
 
 /** ioasid_find_sid */
 export function ioasidFindSid(k: Kernel, id: number): number {
-  const s = k.state;
+  const s = k.state.view;
   return s.ids.isLive(id) ? s.ids.sid[id] : ENOENT;
 }
 

@@ -3,7 +3,7 @@
 // through the helpers here for might_sleep, the allocator lock and event publication.
 
 import type { ModelConfig } from '../model';
-import type { ViolationKind } from '../trace';
+import { VIOLATION_KINDS, type ViolationKind } from '../trace';
 import { ExecContext } from '../exec/context';
 import { recordAcquire } from '../exec/lockdep';
 import { createKernelState, type KernelState } from './state';
@@ -51,14 +51,16 @@ export class Kernel {
 
   violation(kind: ViolationKind, message: string): void {
     this.state.violationCounts.set(kind, (this.state.violationCounts.get(kind) ?? 0) + 1);
+    this.state.violationBits |= 1 << VIOLATION_KINDS.indexOf(kind);
     this.sink.violation(kind, message);
   }
 
   /** Locks the running thread holds by hand (spin_lock/mutex_lock statements). */
   handHeld(): string[] {
     const out: string[] = [];
-    if (this.state.lockdep.locks.size === 0) return out;
-    for (const [name, l] of this.state.lockdep.locks) if (l.holder === this.ctx.thread) out.push(name);
+    const locks = this.state.view.lockdep.locks;
+    if (locks.size === 0) return out;
+    for (const [name, l] of locks) if (l.holder === this.ctx.thread) out.push(name);
     return out;
   }
 

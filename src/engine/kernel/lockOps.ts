@@ -7,7 +7,7 @@ import type { Kernel } from './kernel';
 
 /** Who holds `name`, or null. */
 export function lockHolder(k: Kernel, name: string): string | null {
-  return k.state.lockdep.locks.get(name)?.holder ?? null;
+  return k.state.view.lockdep.locks.get(name)?.holder ?? null;
 }
 
 export function acquire(k: Kernel, name: string, kind: LockKind): number {
@@ -40,6 +40,6 @@ export function release(k: Kernel, name: string, kind: LockKind): number {
 /** Spinlocks the thread holds: they make its code atomic. */
 export function heldSpinlocks(k: Kernel, thread: string): string[] {
   const out: string[] = [];
-  for (const [name, l] of k.state.lockdep.locks) if (l.holder === thread && l.kind === 'spin') out.push(name);
+  for (const [name, l] of k.state.view.lockdep.locks) if (l.holder === thread && l.kind === 'spin') out.push(name);
   return out;
 }

@@ -1,5 +1,11 @@
 // Everything a run's kernel holds, as one value that checkpoints copy and restore. History
 // (steps, deliveries) is not state: it lives in the recorder.
+//
+// Copies are copy-on-write per component: fork() shares every component and the first
+// access through a getter copies that one component. A step touches a few components, so a
+// checkpoint, an explorer branch or a step-back snapshot costs what the step changed, not
+// the whole state. Observers that only read (fingerprints, frames, invariant checks) use
+// `view` and copy nothing.
 
 import { MAX_IDS } from '../ids/allocator';
 import { GrowableAllocator } from './growableAllocator';
@@ -14,13 +20,10 @@ import type { ViolationKind } from '../trace';
 
 export const DEFAULT_CAPACITY = MAX_IDS;
 
-export interface KernelState {
-  capacity: number;
-  capacityInstalled: boolean;
-  avail: number;
+/** The components copied on write. */
+export interface KernelParts {
   alloc: GrowableAllocator;
   ids: IdTable;
-  genCounter: number;
   sets: SetTable;
   subs: SubscriberTable;
   vtd: VtdModel;
@@ -31,55 +34,168 @@ export interface KernelState {
   bindings: Map<string, number>;
   /** Violations so far by kind (for `expect violation KIND`). */
   violationCounts: Map<ViolationKind, number>;
-  /**
-   * `sub|EVENT|id` of every delivery so far (for `expect delivered`). History that only the
-   * recording machine reads: copies (checkpoints, explorer states) start it empty.
-   */
-  delivered: Set<string>;
   /** Once-only reports (leak per id, etc.). */
   reported: Set<string>;
 }
 
-export function createKernelState(capacity = DEFAULT_CAPACITY): KernelState {
-  return {
-    capacity,
-    capacityInstalled: false,
-    avail: capacity,
-    alloc: new GrowableAllocator(capacity),
-    ids: new IdTable(capacity),
-    genCounter: 0,
-    sets: new SetTable(),
-    subs: new SubscriberTable(),
-    vtd: new VtdModel(),
-    hold: new Holdings(),
-    deferred: new DeferredQueues(),
-    lockdep: createLockdep(),
-    bindings: new Map(),
-    violationCounts: new Map(),
-    delivered: new Set(),
-    reported: new Set(),
-  };
+const ALLOC = 1;
+const IDS = 2;
+const SETS = 4;
+const SUBS = 8;
+const VTD = 16;
+const HOLD = 32;
+const DEFERRED = 64;
+const LOCKDEP = 128;
+const BINDINGS = 256;
+const VIOLATIONS = 512;
+const REPORTED = 1024;
+const ALL = 2047;
+
+export class KernelState {
+  capacity: number;
+  capacityInstalled = false;
+  avail: number;
+  genCounter = 0;
+  /** Bit i set once a violation of VIOLATION_KINDS[i] happened (kept with the counts). */
+  violationBits = 0;
+  /**
+   * `sub|EVENT|id` of every delivery so far (for `expect delivered`). History that only the
+   * recording machine reads: copies (checkpoints, explorer states) start it empty.
+   */
+  delivered = new Set<string>();
+  private p: KernelParts;
+  /** Components this state may change in place; the others are shared with a copy. */
+  private owned = ALL;
+  /**
+   * Digests of components the explorer hashed while they were sealed (shared, so unchanging);
+   * dropped for a component when this state copies it to change it.
+   */
+  digests: Partial<Record<keyof KernelParts, readonly [number, number]>> = {};
+
+  constructor(capacity = DEFAULT_CAPACITY, parts?: KernelParts) {
+    this.capacity = capacity;
+    this.avail = capacity;
+    this.p = parts ?? {
+      alloc: new GrowableAllocator(capacity),
+      ids: new IdTable(capacity),
+      sets: new SetTable(),
+      subs: new SubscriberTable(),
+      vtd: new VtdModel(),
+      hold: new Holdings(),
+      deferred: new DeferredQueues(),
+      lockdep: createLockdep(),
+      bindings: new Map(),
+      violationCounts: new Map(),
+      reported: new Set(),
+    };
+  }
+
+  /**
+   * A copy sharing every component with this state; both copy a component before their
+   * next change to it. O(1): checkpoints and explorer branches are made with this.
+   */
+  fork(): KernelState {
+    const k = new KernelState(this.capacity, { ...this.p });
+    k.capacityInstalled = this.capacityInstalled;
+    k.avail = this.avail;
+    k.genCounter = this.genCounter;
+    k.violationBits = this.violationBits;
+    k.owned = 0;
+    this.owned = 0;
+    k.digests = { ...this.digests };
+    return k;
+  }
+
+  /** Shares every component from now on: the next change to any of them copies it first. */
+  seal(): void {
+    this.owned = 0;
+  }
+
+  /** The components for reading only: nothing is copied, so callers must not change them. */
+  get view(): Readonly<KernelParts> {
+    return this.p;
+  }
+
+  private own(bit: number): void {
+    const p = this.p;
+    const d = this.digests;
+    switch (bit) {
+      case ALLOC: p.alloc = p.alloc.clone(); d.alloc = d.ids = undefined; break;
+      case IDS: p.ids = p.ids.clone(); d.ids = undefined; break;
+      case SETS: p.sets = p.sets.clone(); d.sets = undefined; break;
+      case SUBS: p.subs = p.subs.clone(); d.subs = undefined; break;
+      case VTD: p.vtd = p.vtd.cloneState(); d.vtd = undefined; break;
+      case HOLD: p.hold = p.hold.clone(); d.hold = undefined; break;
+      case DEFERRED: p.deferred = p.deferred.clone(); d.deferred = undefined; break;
+      case LOCKDEP: p.lockdep = cloneLockdep(p.lockdep); d.lockdep = undefined; break;
+      case BINDINGS: p.bindings = new Map(p.bindings); d.bindings = undefined; break;
+      case VIOLATIONS: p.violationCounts = new Map(p.violationCounts); d.violationCounts = undefined; break;
+      case REPORTED: p.reported = new Set(p.reported); d.reported = undefined; break;
+    }
+    this.owned |= bit;
+  }
+
+  get alloc(): GrowableAllocator {
+    if (!(this.owned & ALLOC)) this.own(ALLOC);
+    return this.p.alloc;
+  }
+  set alloc(v: GrowableAllocator) {
+    this.p.alloc = v;
+    this.owned |= ALLOC;
+    this.digests.alloc = this.digests.ids = undefined;
+  }
+  get ids(): IdTable {
+    if (!(this.owned & IDS)) this.own(IDS);
+    return this.p.ids;
+  }
+  set ids(v: IdTable) {
+    this.p.ids = v;
+    this.owned |= IDS;
+    this.digests.ids = undefined;
+  }
+  get sets(): SetTable {
+    if (!(this.owned & SETS)) this.own(SETS);
+    return this.p.sets;
+  }
+  get subs(): SubscriberTable {
+    if (!(this.owned & SUBS)) this.own(SUBS);
+    return this.p.subs;
+  }
+  get vtd(): VtdModel {
+    if (!(this.owned & VTD)) this.own(VTD);
+    return this.p.vtd;
+  }
+  get hold(): Holdings {
+    if (!(this.owned & HOLD)) this.own(HOLD);
+    return this.p.hold;
+  }
+  get deferred(): DeferredQueues {
+    if (!(this.owned & DEFERRED)) this.own(DEFERRED);
+    return this.p.deferred;
+  }
+  get lockdep(): LockdepState {
+    if (!(this.owned & LOCKDEP)) this.own(LOCKDEP);
+    return this.p.lockdep;
+  }
+  get bindings(): Map<string, number> {
+    if (!(this.owned & BINDINGS)) this.own(BINDINGS);
+    return this.p.bindings;
+  }
+  get violationCounts(): Map<ViolationKind, number> {
+    if (!(this.owned & VIOLATIONS)) this.own(VIOLATIONS);
+    return this.p.violationCounts;
+  }
+  get reported(): Set<string> {
+    if (!(this.owned & REPORTED)) this.own(REPORTED);
+    return this.p.reported;
+  }
 }
 
+export function createKernelState(capacity = DEFAULT_CAPACITY): KernelState {
+  return new KernelState(capacity);
+}
+
+/** An independent copy (copy-on-write: components are copied when either side changes them). */
 export function cloneKernelState(s: KernelState): KernelState {
-  const alloc = s.alloc.clone();
-  const vtd = s.vtd.cloneState();
-  return {
-    capacity: s.capacity,
-    capacityInstalled: s.capacityInstalled,
-    avail: s.avail,
-    alloc,
-    ids: s.ids.clone(),
-    genCounter: s.genCounter,
-    sets: s.sets.clone(),
-    subs: s.subs.clone(),
-    vtd,
-    hold: s.hold.clone(),
-    deferred: s.deferred.clone(),
-    lockdep: cloneLockdep(s.lockdep),
-    bindings: new Map(s.bindings),
-    violationCounts: new Map(s.violationCounts),
-    delivered: new Set(),
-    reported: new Set(s.reported),
-  };
+  return s.fork();
 }

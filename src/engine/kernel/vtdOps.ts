@@ -23,7 +23,8 @@ export const MAX_DEVICES = 4096;
 
 /** The named device, or undefined after warning (callers return -ENODEV). */
 export function deviceOrWarn(k: Kernel, device: string): DeviceInfo | undefined {
-  const dev = k.state.vtd.device(device);
+  // Read only: callers change the model through k.state.vtd, never through this record.
+  const dev = k.state.view.vtd.device(device);
   if (!dev) k.warn(`unknown device '${device}'`);
   return dev;
 }
@@ -105,13 +106,14 @@ export function dma(k: Kernel, device: string, id: number): number {
   const s = k.state;
   if (!deviceOrWarn(k, device)) return ENODEV;
   const t = s.vtd.translate(device, id);
+  const ids = s.view.ids;
   if (!t) {
     k.warn(`DMA fault: ${device} request with PASID ${id} has no translation`);
     return EFAULT;
   }
-  const live = s.ids.isLive(id);
-  if (!live || s.ids.gen[id] !== t.owner) {
-    const now = live ? `PASID ${id} now belongs to ${s.sets.nameOfSid(s.ids.sid[id])} (allocation #${s.ids.gen[id]})` : `PASID ${id} is free`;
+  const live = ids.isLive(id);
+  if (!live || ids.gen[id] !== t.owner) {
+    const now = live ? `PASID ${id} now belongs to ${s.view.sets.nameOfSid(ids.sid[id])} (allocation #${ids.gen[id]})` : `PASID ${id} is free`;
     k.violation(
       'stale-translation',
       `${device} DMA with PASID ${id} was translated by the ${t.level === 'table' ? 'PASID table' : t.level} for ${k.ownerLabel(t.owner)}, but ${now}`,

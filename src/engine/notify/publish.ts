@@ -8,7 +8,7 @@ import type { EventName, NotifyReply } from '../trace';
 import { handleEvent } from '../consumers/dispatch';
 
 export function publish(k: Kernel, event: EventName, id: number): void {
-  const s = k.state;
+  const s = k.state.view;
   if (s.subs.size === 0) return;
   const sid = s.ids.sid[id] ?? -1;
   const setName = s.sets.nameOfSid(sid);
@@ -26,7 +26,7 @@ function atomicReason(head: string): string {
 
 function callChain(k: Kernel, chain: 'global' | 'set', chainSid: number, head: string, setName: string, event: EventName, id: number): void {
   const s = k.state;
-  const subs = s.subs.chain(chainSid);
+  const subs = s.view.subs.chain(chainSid);
   if (subs.length === 0) return;
   const blocking = k.model.chain === 'blocking';
   if (blocking) k.mightSleep(`blocking_notifier_call_chain(${head})`);

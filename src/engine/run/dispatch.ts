@@ -14,7 +14,7 @@ import { acquire, release } from '../kernel/lockOps';
 /** The runtime value of an ID argument; a name whose statement failed refers to nothing (-1). */
 export function resolveId(k: Kernel, ref: IdRef): number {
   if (ref.kind === 'num') return ref.value;
-  const v = k.state.bindings.get(ref.name);
+  const v = k.state.view.bindings.get(ref.name);
   if (v === undefined) {
     k.warn(`'${ref.name}' refers to no ID: the statement that binds it has not succeeded`);
     return -1;

@@ -70,7 +70,9 @@ export interface MachineOptions {
 }
 
 function cloneThread(t: ThreadState): ThreadState {
-  return { ...t, frames: t.frames.map((f) => ({ ...f })) };
+  const frames: Frame[] = [];
+  for (const f of t.frames) frames.push({ block: f.block, pc: f.pc, left: f.left, atomic: f.atomic });
+  return { name: t.name, base: t.base, frames, status: t.status, lastResult: t.lastResult, lastWarned: t.lastWarned, ran: t.ran };
 }
 
 /** Forwards to the recorder (if any) and counts warnings for `expect ok`. */
@@ -114,6 +116,11 @@ export class Machine {
   /** One reusable execution context per thread (reset before each step). */
   private readonly contexts = new Map<string, ExecContext>();
   private pendingWarnings: string[] = [];
+  /**
+   * Which entries of `threads` this machine may change in place; the others are shared with
+   * snapshots and copied before a step changes them (copy-on-write, like KernelState).
+   */
+  private threadOwned: boolean[] = [];
 
   constructor(readonly program: CompiledProgram, model: ModelConfig, opts: MachineOptions = {}) {
     this.kernel = new Kernel(model);
@@ -124,6 +131,7 @@ export class Machine {
     this.sink = new StepSink(this.recorder);
     const main: ThreadState = { name: 'main', base: 'task', frames: [{ block: 0, pc: 0, left: 1, atomic: false }], status: 'ready', lastResult: 0, lastWarned: false, ran: false };
     this.threads = [main, ...program.threads.map((t): ThreadState => ({ name: t.name, base: 'task', frames: [{ block: t.block, pc: 0, left: 1, atomic: false }], status: 'idle', lastResult: 0, lastWarned: false, ran: false }))];
+    this.threadOwned = this.threads.map(() => true);
     this.settle(main);
   }
 
@@ -132,7 +140,7 @@ export class Machine {
   snapshot(): MachineSnapshot {
     return {
       kernel: cloneKernelState(this.kernel.state),
-      threads: this.threads.map(cloneThread),
+      threads: this.shareThreads(),
       started: this.started,
       rr: this.rr,
       schedule: [...this.schedule],
@@ -162,6 +170,7 @@ export class Machine {
   adopt(s: MachineSnapshot): void {
     this.kernel.state = s.kernel;
     this.threads = s.threads;
+    this.threadOwned.fill(false);
     this.started = s.started;
     this.rr = s.rr;
     this.schedule = s.schedule;
@@ -174,7 +183,8 @@ export class Machine {
 
   restore(s: MachineSnapshot): void {
     this.kernel.state = cloneKernelState(s.kernel);
-    this.threads = s.threads.map(cloneThread);
+    this.threads = s.threads.slice();
+    this.threadOwned.fill(false);
     this.started = s.started;
     this.rr = s.rr;
     this.schedule = [...s.schedule];
@@ -183,6 +193,21 @@ export class Machine {
     this.ops = s.ops;
     this.error = s.error;
     this.pendingWarnings = [];
+  }
+
+  /** The threads as a snapshot holds them: the entries are shared until either side changes one. */
+  private shareThreads(): ThreadState[] {
+    this.threadOwned.fill(false);
+    return this.threads.slice();
+  }
+
+  /** The thread at `idx`, copied first if a snapshot shares it. */
+  private ownThread(idx: number): ThreadState {
+    if (!this.threadOwned[idx]) {
+      this.threads[idx] = cloneThread(this.threads[idx]);
+      this.threadOwned[idx] = true;
+    }
+    return this.threads[idx];
   }
 
   // ---- scheduling --------------------------------------------------------------------
@@ -218,7 +243,7 @@ export class Machine {
   choices(): string[] {
     if (this.phase !== 'running') return [];
     const out = this.threads.filter((t) => this.runnable(t)).map((t) => t.name);
-    const q = this.kernel.state.deferred;
+    const q = this.kernel.state.view.deferred;
     if (q.rcu.length > 0) out.push('rcu');
     if (q.wq.length > 0) out.push('wq');
     return out;
@@ -226,7 +251,7 @@ export class Machine {
 
   /** The unit the default (or explicit) schedule picks next, consuming `schedule` entries. */
   decide(): string | undefined {
-    const q = this.kernel.state.deferred;
+    const q = this.kernel.state.view.deferred;
     while (this.schedule.length > 0) {
       const head = this.schedule[0];
       if (head === 'rcu' || head === 'wq') {
@@ -292,7 +317,7 @@ export class Machine {
     const idx = this.threads.findIndex((t) => t.name === choice);
     if (idx < 0) return;
     this.rr = idx;
-    this.advance(this.threads[idx]);
+    this.advance(this.ownThread(idx));
   }
 
   // ---- interpretation ----------------------------------------------------------------
@@ -360,8 +385,9 @@ export class Machine {
   private startThreads(): void {
     this.started = true;
     this.rr = 0;
-    for (const t of this.threads) {
-      if (t.name === 'main') continue;
+    for (let i = 0; i < this.threads.length; i++) {
+      if (this.threads[i].name === 'main') continue;
+      const t = this.ownThread(i);
       t.status = 'ready';
       this.settle(t);
     }
@@ -382,7 +408,7 @@ export class Machine {
     if (!ctx || ctx.base !== t.base) this.contexts.set(t.name, (ctx = new ExecContext(t.name, t.base)));
     ctx.reset();
     for (const f of t.frames) if (f.atomic) ctx.enterAtomic('atomic { } block');
-    if (this.kernel.state.lockdep.locks.size > 0) for (const l of heldSpinlocks(this.kernel, t.name)) ctx.enterAtomic(`spinlock ${l} held`);
+    if (this.kernel.state.view.lockdep.locks.size > 0) for (const l of heldSpinlocks(this.kernel, t.name)) ctx.enterAtomic(`spinlock ${l} held`);
     return ctx;
   }
 
@@ -508,7 +534,7 @@ export class Machine {
       });
       const alreadyReported = waiting.every((t) => t.status === 'stuck' || this.peek(t)?.verb === 'join');
       this.endStep('(end of run: threads cannot make progress)', () => {
-        if (!alreadyReported || !this.kernel.state.violationCounts.get('deadlock')) this.kernel.violation('deadlock', `no thread can make progress: ${why.join('; ')}`);
+        if (!alreadyReported || !this.kernel.state.view.violationCounts.get('deadlock')) this.kernel.violation('deadlock', `no thread can make progress: ${why.join('; ')}`);
       });
     }
     this.runDeferred('all');

@@ -2,7 +2,7 @@
 // teardown with the flushes the kernel issues, and DMA translation through the caches.
 
 import { EBUSY, EEXIST, EINVAL, ENODEV, ENOENT } from '../errno';
-import { IommuCaches, type CachedTranslation, type CacheSnapshot, type TranslationCache } from './caches';
+import { IommuCaches, type CachedTranslation, type CacheSnapshot } from './caches';
 import { AW_48BIT, isPasidMode, PGTT_OF_MODE, type PasidEntry, type PasidMode } from './entry';
 import { MAX_PASIDS } from './geometry';
 import { PasidTable, type PasidTableSnapshot } from './pasidTable';
@@ -56,16 +56,31 @@ interface DeviceState extends DeviceInfo {
 }
 
 export class VtdModel {
-  private readonly devs = new Map<string, DeviceState>();
+  private devs = new Map<string, DeviceState>();
   private caches = new IommuCaches();
   /** Per-PASID index of the devices with a present entry: residue() must not scan all ids. */
-  private readonly presentOn = new Map<number, Set<string>>();
+  private presentOn = new Map<number, Set<string>>();
   /**
    * The DID of the entry last cleared, per PASID and device. intel_pasid_tear_down_entry reads
    * the DID before zeroing the entry; a hand-made teardown split into steps needs it kept.
    */
-  private readonly lastDid = new Map<number, Map<string, number>>();
+  private lastDid = new Map<number, Map<string, number>>();
   private log: FlushEvent[] = [];
+  /**
+   * Copy-on-write after cloneState(): which parts are still the source's (never changed in
+   * place), and the devices whose PASID table this copy owns (undefined: all of them). A DMA
+   * that hits a cache copies nothing; a bind copies one table, not every device's.
+   */
+  private sharedDevs = false;
+  private sharedCaches = false;
+  private sharedPresent = false;
+  private sharedLastDid = false;
+  private ownedTables: Set<string> | undefined;
+  /**
+   * A digest of the state parts, kept for whoever hashes states (the explorer) and dropped
+   * by every change; a copy inherits it, since the source no longer changes.
+   */
+  digestMemo: unknown;
 
   get deviceCount(): number {
     return this.devs.size;
@@ -79,7 +94,8 @@ export class VtdModel {
     if (typeof name !== 'string' || name === '') return EINVAL;
     if (!Number.isInteger(maxPasid) || maxPasid < 1 || maxPasid > MAX_PASIDS) return EINVAL;
     if (this.devs.has(name)) return EEXIST;
-    this.devs.set(name, {
+    this.ownedTables?.add(name);
+    this.writableDevs().set(name, {
       name, ats: ats === true, maxPasid, order: this.devs.size,
       table: new PasidTable(maxPasid, this.observerFor(name)),
     });
@@ -107,7 +123,7 @@ export class VtdModel {
     if (dev.table.isPresent(id)) return EBUSY;
     if (!isPasidMode(mode)) return EINVAL;
     const o = opts ?? {};
-    const r = dev.table.program(id, {
+    const r = this.writableTable(dev).program(id, {
       fpd: false,
       pgtt: PGTT_OF_MODE[mode],
       did,
@@ -145,7 +161,8 @@ export class VtdModel {
     const dev = this.devs.get(device);
     if (!dev) return ENODEV;
     if (!dev.table.inRange(id)) return EINVAL;
-    const old = dev.table.clear(id);
+    if (!dev.table.isPresent(id)) return ENOENT;
+    const old = this.writableTable(dev).clear(id);
     if (!old) return ENOENT;
     this.log.push({ kind: 'clear', device, id, did: old.did });
     return 0;
@@ -153,17 +170,17 @@ export class VtdModel {
 
   /** pasid_cache_invalidation_with_pasid: drops every device's entries with this DID and PASID. */
   invalidatePasidCache(device: string, id: number, did?: number): number {
-    return this.invalidate('pasid-cache', this.caches.pasidCache, device, id, did, false);
+    return this.invalidate('pasid-cache', 'pasidCache', device, id, did, false);
   }
 
   /** qi_flush_piotlb (QI_GRAN_NONG_PASID): drops every device's IOTLB entries with this DID and PASID. */
   invalidateIotlb(device: string, id: number, did?: number): number {
-    return this.invalidate('iotlb', this.caches.iotlb, device, id, did, false);
+    return this.invalidate('iotlb', 'iotlb', device, id, did, false);
   }
 
   /** qi_flush_dev_iotlb: drops this device's device-TLB entry for the PASID. */
   invalidateDevtlb(device: string, id: number, did?: number): number {
-    return this.invalidate('devtlb', this.caches.devtlb, device, id, did, true);
+    return this.invalidate('devtlb', 'devtlb', device, id, did, true);
   }
 
   /**
@@ -185,16 +202,17 @@ export class VtdModel {
       level = 'iotlb';
     } else if ((t = pasidCache.lookup(device, id))) {
       level = 'pasid-cache';
-      iotlb.fill(device, id, t);
+      this.writableCaches().iotlb.fill(device, id, t);
     } else {
       const e = dev.table.entry(id);
       if (!e) return undefined;
       level = 'table';
       t = { did: e.did, owner: e.owner, pgtt: e.pgtt };
-      pasidCache.fill(device, id, t);
-      iotlb.fill(device, id, t);
+      const w = this.writableCaches();
+      w.pasidCache.fill(device, id, t);
+      w.iotlb.fill(device, id, t);
     }
-    if (dev.ats) devtlb.fill(device, id, t);
+    if (dev.ats) this.writableCaches().devtlb.fill(device, id, t);
     return { level, ...t };
   }
 
@@ -220,15 +238,59 @@ export class VtdModel {
     return this.presentOn.has(id) || this.caches.hasAny(id);
   }
 
-  /** A checkpoint copy without the flush history: maps copied, immutable records shared. */
+  /**
+   * A checkpoint copy without the flush history, sharing everything with this model until it
+   * changes a part. This model must not change afterwards (KernelState only clones a sealed one).
+   */
   cloneState(): VtdModel {
     const v = new VtdModel();
-    for (const [name, d] of this.devs) v.devs.set(name, { ...d, table: d.table.clone(v.observerFor(name)) });
-    v.caches = this.caches.clone();
-    for (const [id, set] of this.presentOn) v.presentOn.set(id, new Set(set));
-    // Inner maps are replaced, never changed in place (rememberDid), so copies share them.
-    for (const [id, m] of this.lastDid) v.lastDid.set(id, m);
+    v.devs = this.devs;
+    v.caches = this.caches;
+    v.presentOn = this.presentOn;
+    v.lastDid = this.lastDid;
+    v.sharedDevs = v.sharedCaches = v.sharedPresent = v.sharedLastDid = true;
+    v.ownedTables = new Set();
+    v.digestMemo = this.digestMemo;
     return v;
+  }
+
+  private writableDevs(): Map<string, DeviceState> {
+    this.digestMemo = undefined;
+    if (this.sharedDevs) {
+      this.devs = new Map(this.devs);
+      this.sharedDevs = false;
+    }
+    return this.devs;
+  }
+
+  /** The device's table, copied first when it is the source's (bound to this model's index). */
+  private writableTable(dev: DeviceState): PasidTable {
+    this.digestMemo = undefined;
+    if (!this.ownedTables || this.ownedTables.has(dev.name)) return dev.table;
+    const table = dev.table.clone(this.observerFor(dev.name));
+    this.writableDevs().set(dev.name, { ...dev, table });
+    this.ownedTables.add(dev.name);
+    return table;
+  }
+
+  private writableCaches(): IommuCaches {
+    this.digestMemo = undefined;
+    if (this.sharedCaches) {
+      this.caches = this.caches.clone();
+      this.sharedCaches = false;
+    }
+    return this.caches;
+  }
+
+  private writablePresent(): Map<number, Set<string>> {
+    this.digestMemo = undefined;
+    if (this.sharedPresent) {
+      const m = new Map<number, Set<string>>();
+      for (const [id, set] of this.presentOn) m.set(id, new Set(set));
+      this.presentOn = m;
+      this.sharedPresent = false;
+    }
+    return this.presentOn;
   }
 
   /** withLog=false leaves the append-only flush history out (checkpoints do not need it). */
@@ -253,10 +315,13 @@ export class VtdModel {
 
   /** Takes what snapshot() made; anything else empties the model rather than throwing. */
   restore(s: VtdSnapshot): void {
-    this.devs.clear();
-    this.presentOn.clear();
-    this.lastDid.clear();
+    this.devs = new Map();
+    this.presentOn = new Map();
+    this.lastDid = new Map();
     this.caches = new IommuCaches();
+    this.sharedDevs = this.sharedCaches = this.sharedPresent = this.sharedLastDid = false;
+    this.ownedTables = undefined;
+    this.digestMemo = undefined;
     this.log = [];
     if (!s || typeof s !== 'object') return;
     for (const d of s.devices ?? []) {
@@ -295,14 +360,15 @@ export class VtdModel {
 
   private observerFor(name: string) {
     return (id: number, present: boolean, e: Readonly<PasidEntry>): void => {
-      let set = this.presentOn.get(id);
+      const presentOn = this.writablePresent();
+      let set = presentOn.get(id);
       if (present) {
-        if (!set) this.presentOn.set(id, (set = new Set()));
+        if (!set) presentOn.set(id, (set = new Set()));
         set.add(name);
         return;
       }
       set?.delete(name);
-      if (set?.size === 0) this.presentOn.delete(id);
+      if (set?.size === 0) presentOn.delete(id);
       this.rememberDid(id, name, e.did);
     };
   }
@@ -311,6 +377,11 @@ export class VtdModel {
     const m = this.lastDid.get(id);
     if (m?.get(device) === did) return;
     // Copy-on-write: checkpoints share the inner maps.
+    this.digestMemo = undefined;
+    if (this.sharedLastDid) {
+      this.lastDid = new Map(this.lastDid);
+      this.sharedLastDid = false;
+    }
     this.lastDid.set(id, new Map(m ?? []).set(device, did));
   }
 
@@ -328,14 +399,14 @@ export class VtdModel {
     return cached?.did ?? 0;
   }
 
-  private invalidate(kind: FlushKind, cache: TranslationCache, device: string, id: number, did: number | undefined, perDevice: boolean): number {
+  private invalidate(kind: FlushKind, level: 'pasidCache' | 'iotlb' | 'devtlb', device: string, id: number, did: number | undefined, perDevice: boolean): number {
     const dev = this.devs.get(device);
     if (!dev) return ENODEV;
     if (!dev.table.inRange(id)) return EINVAL;
     if (did !== undefined && !Number.isInteger(did)) return EINVAL;
     const d = did ?? this.defaultDid(dev, id);
     // A device-TLB is tagged by PASID only; the DID just travels in the event for the trace.
-    cache.invalidate(id, perDevice ? undefined : d, perDevice ? device : undefined);
+    if (this.caches[level].has(id)) this.writableCaches()[level].invalidate(id, perDevice ? undefined : d, perDevice ? device : undefined);
     this.log.push({ kind, device, id, did: d });
     return 0;
   }

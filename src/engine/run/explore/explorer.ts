@@ -9,7 +9,7 @@ import type { ModelConfig } from '../../model';
 import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
 import { Machine, type MachineSnapshot } from '../machine';
 import type { CompiledProgram } from '../program';
-import { fingerprint, fingerprintPair, violationMask } from './fingerprint';
+import { fingerprintKey, fingerprintPair, violationMask } from './fingerprint';
 import type { SharedVisited } from './sharedVisited';
 import { footprintOf, independent, type Footprint } from './footprint';
 
@@ -60,11 +60,31 @@ export interface ExploreReport {
   elapsedMs: number;
 }
 
+/**
+ * A state waiting to be expanded. Paths are kept as parent links (a schedule is spelled out
+ * only when a violation or a terminal state needs it), and the snapshot is dropped once the
+ * node is expanded.
+ */
 interface Node {
-  snap: MachineSnapshot;
-  path: string[];
+  snap: MachineSnapshot | undefined;
+  parent: Node | undefined;
+  /** The unit that led here from the parent; for a root, its whole prefix. */
+  choice: string;
+  prefix: string[] | undefined;
+  depth: number;
   sleep: string[];
 }
+
+function pathOf(node: Node, last?: string): string[] {
+  const rev: string[] = last === undefined ? [] : [last];
+  let n: Node | undefined = node;
+  for (; n && n.prefix === undefined; n = n.parent) rev.push(n.choice);
+  const out = n?.prefix ? [...n.prefix] : [];
+  for (let i = rev.length - 1; i >= 0; i--) out.push(rev[i]);
+  return out;
+}
+
+const NO_SLEEP: string[] = [];
 
 export function explore(program: CompiledProgram, model: ModelConfig, opts: ExploreOptions = {}): ExploreReport {
   const t0 = performance.now();
@@ -83,7 +103,8 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
   const initial = m.snapshot();
-  const visited = new Map<string, string[]>();
+  /** Fingerprint → the sleep set the state was last explored with. */
+  const visited = new Map<number, string[]>();
   const found = new Map<ViolationKind, ExploreViolation>();
   let terminalMaskAnd = -1;
   let schedules = 0;
@@ -92,15 +113,16 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   let complete = true;
   let lastProgress = t0;
 
-  const record = (before: number, path: string[]) => {
-    const after = violationMask(m);
-    const fresh = after & ~before;
+  /** Records the violation kinds the last unit added; the path is spelled out only then. */
+  const record = (before: number, path: () => string[]) => {
+    const fresh = violationMask(m) & ~before;
     if (!fresh) return;
+    let p: string[] | undefined;
     VIOLATION_KINDS.forEach((kind, i) => {
-      if (fresh & (1 << i) && !found.has(kind)) found.set(kind, { kind, schedule: [...path], steps: m.steps, inEverySchedule: false });
+      if (fresh & (1 << i) && !found.has(kind)) found.set(kind, { kind, schedule: [...(p ??= path())], steps: m.steps, inEverySchedule: false });
     });
   };
-  const terminal = (path: string[]) => {
+  const terminal = (path: () => string[]) => {
     const before = violationMask(m);
     if (m.phase === 'running') m.step();
     record(before, path);
@@ -108,7 +130,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     terminalMaskAnd &= violationMask(m);
   };
 
-  const queue: Node[] = [];
+  const queue: (Node | undefined)[] = [];
   for (const prefix of opts.roots ?? [[]]) {
     m.restore(initial);
     let ok = true;
@@ -121,68 +143,91 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       const before = violationMask(m);
       m.runUnit(c);
       transitions++;
-      record(before, prefix.slice(0, i + 1));
+      record(before, () => prefix.slice(0, i + 1));
     }
     if (!ok) continue;
+    const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP };
     if (shared) {
-      if (admitShared(prefix.length)) queue.push({ snap: m.detach(), path: [...prefix], sleep: [] });
+      if (admitShared(prefix.length)) {
+        root.snap = m.detach();
+        queue.push(root);
+      }
       continue;
     }
-    const h = hashing ? fingerprint(m) : String(states);
+    const h = hashing ? fingerprintKey(m) : states;
     if (visited.has(h)) continue;
-    visited.set(h, []);
+    visited.set(h, NO_SLEEP);
     states++;
-    queue.push({ snap: m.detach(), path: [...prefix], sleep: [] });
+    root.snap = m.detach();
+    queue.push(root);
   }
 
+  const footprints: Footprint[] = [];
   let head = 0;
   while (head < queue.length) {
     if (overBudget() || opts.shouldStop?.()) {
       complete = false;
       break;
     }
-    const node = queue[head];
-    queue[head++] = undefined as unknown as Node;
-    m.restore(node.snap);
+    const node = queue[head]!;
+    queue[head++] = undefined;
+    const snap = node.snap!;
+    node.snap = undefined;
+    m.restore(snap);
     const choices = m.phase === 'running' ? m.choices() : [];
     if (choices.length === 0) {
-      terminal(node.path);
+      terminal(() => pathOf(node));
       continue;
     }
-    const footprints = new Map<string, Footprint>();
-    if (reduction) for (const c of choices) footprints.set(c, footprintOf(m, c));
-    const enabled = choices.filter((c) => !node.sleep.includes(c));
-    enabled.forEach((c, i) => {
-      m.restore(node.snap);
+    if (reduction) {
+      footprints.length = 0;
+      for (const c of choices) footprints.push(footprintOf(m, c));
+    }
+    const fp = (c: string) => footprints[choices.indexOf(c)];
+    const enabled = node.sleep.length === 0 ? choices : choices.filter((c) => !node.sleep.includes(c));
+    for (let i = 0; i < enabled.length; i++) {
+      const c = enabled[i];
+      // The first unit runs from the state restored above; later ones from a fresh copy.
+      if (i > 0) m.restore(snap);
       const before = violationMask(m);
       m.runUnit(c);
       transitions++;
-      const path = [...node.path, c];
-      record(before, path);
-      const sleep = reduction
-        ? [...node.sleep, ...enabled.slice(0, i)].filter((s) => independent(footprints.get(s)!, footprints.get(c)!))
-        : [];
+      record(before, () => pathOf(node, c));
+      let sleep = NO_SLEEP;
+      if (reduction && (node.sleep.length > 0 || i > 0)) {
+        const fc = fp(c);
+        sleep = [];
+        for (const x of node.sleep) if (independent(fp(x), fc)) sleep.push(x);
+        for (let j = 0; j < i; j++) if (independent(fp(enabled[j]), fc)) sleep.push(enabled[j]);
+      }
       if (m.phase !== 'running') {
-        terminal(path);
-        return;
+        terminal(() => pathOf(node, c));
+        continue;
       }
+      const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep };
       if (shared) {
-        if (admitShared(path.length)) queue.push({ snap: m.detach(), path, sleep: [] });
-        return;
+        if (admitShared(child.depth)) {
+          child.snap = m.detach();
+          queue.push(child);
+        }
+        continue;
       }
-      const h = hashing ? fingerprint(m) : String(states);
+      const h = hashing ? fingerprintKey(m) : states;
       const prev = visited.get(h);
       if (prev !== undefined) {
-        if (prev.every((x) => sleep.includes(x))) return;
+        if (prev.every((x) => sleep.includes(x))) continue;
         const narrowed = prev.filter((x) => sleep.includes(x));
         visited.set(h, narrowed);
-        queue.push({ snap: m.detach(), path, sleep: narrowed });
-        return;
+        child.sleep = narrowed;
+        child.snap = m.detach();
+        queue.push(child);
+        continue;
       }
       visited.set(h, sleep);
       states++;
-      queue.push({ snap: m.detach(), path, sleep });
-    });
+      child.snap = m.detach();
+      queue.push(child);
+    }
     const now = performance.now();
     if (opts.onProgress && now - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = now;

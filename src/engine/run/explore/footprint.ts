@@ -13,12 +13,16 @@ const KERNEL = 'K';
 const NOTHING: Footprint = { reads: [], writes: [] };
 
 function idOf(m: Machine, ref: IdRef): number | undefined {
-  return ref.kind === 'num' ? ref.value : m.kernel.state.bindings.get(ref.name);
+  return ref.kind === 'num' ? ref.value : m.kernel.state.view.bindings.get(ref.name);
+}
+
+function setOf(m: Machine, id: number): string {
+  const s = m.kernel.state.view;
+  return `set:${s.sets.nameOfSid(s.ids.sid[id])}`;
 }
 
 function stmtFootprint(m: Machine, st: Stmt): Footprint {
-  const s = m.kernel.state;
-  const setOf = (id: number) => `set:${s.sets.nameOfSid(s.ids.sid[id])}`;
+  const s = m.kernel.state.view;
   switch (st.verb) {
     case 'note':
     case 'schedule':
@@ -59,7 +63,7 @@ function stmtFootprint(m: Machine, st: Stmt): Footprint {
       const reclaims = st.verb === 'unbind' && m.kernel.model.free === 'refcount' && s.ids.refs[id] <= 1;
       if (reclaims) return { reads: [], writes: [KERNEL] };
       const dev = 'device' in st ? [`dev:${st.device}`] : [];
-      return { reads: [], writes: [`id:${id}`, `pasid:${id}`, setOf(id), ...dev] };
+      return { reads: [], writes: [`id:${id}`, `pasid:${id}`, setOf(m, id), ...dev] };
     }
     default:
       return { reads: [], writes: [KERNEL] };
@@ -76,15 +80,25 @@ function empty(f: Footprint): boolean {
   return f !== 'global' && f.reads.length === 0 && f.writes.length === 0;
 }
 
+/** Anything but a hand-made lock lives in the kernel's state. */
+function inKernel(x: string): boolean {
+  return !x.startsWith('lock:');
+}
+
+function someInKernel(xs: string[]): boolean {
+  for (const x of xs) if (inKernel(x)) return true;
+  return false;
+}
+
 function conflicts(a: { reads: string[]; writes: string[] }, b: { reads: string[]; writes: string[] }): boolean {
-  const touchesKernel = (x: string) => x !== KERNEL && !x.startsWith('lock:');
   for (const w of a.writes) {
     if (w === KERNEL) {
-      if ([...b.reads, ...b.writes].some((x) => x === KERNEL || touchesKernel(x))) return true;
+      if (someInKernel(b.reads) || someInKernel(b.writes)) return true;
       continue;
     }
     if (b.writes.includes(w) || b.reads.includes(w)) return true;
-    if (touchesKernel(w) && (b.writes.includes(KERNEL) || b.reads.includes(KERNEL))) return true;
+    // w is not KERNEL here.
+    if (inKernel(w) && (b.writes.includes(KERNEL) || b.reads.includes(KERNEL))) return true;
   }
   return false;
 }
