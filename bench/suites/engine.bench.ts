@@ -32,7 +32,7 @@ export async function run(): Promise<BenchResult[]> {
   for (let i = 0; i < 4096; i++) live.push(ioasidAlloc(k, 'vm1'));
   let cursor = 0;
   const ms = timeBest(() => {
-    rec.deliveries.length = 0;
+    rec.deliveries.clear();
     for (let i = 0; i < PAIRS; i++) {
       const slot = cursor++ & 4095;
       ioasidFree(k, live[slot]);

@@ -41,18 +41,25 @@ export async function run(): Promise<BenchResult[]> {
   s.advance();
   const total = s.stepCount;
   const rand = xorshift(12345);
-  const mid = Math.floor(total / 2);
 
-  // Forward: from a resumable position, one step on.
-  let pos = mid;
-  s.at(pos);
-  const forwardMs = timeBest(() => {
-    for (let i = 0; i < 1000; i++) s.at(++pos);
-  }, 300) / 1000;
-  // Back: one step back each time from wherever we are.
-  const backMs = timeBest(() => {
-    for (let i = 0; i < 200; i++) s.at(--pos);
-  }, 300) / 200;
+  // A run of consecutive steps forward, then the same number back over the same stretch:
+  // the mean cost of each (a step back's caches are built on the way, so only a long run
+  // of them shows their real, amortized cost). Five stretches; the median ratio is kept.
+  const RUN = 4096;
+  const pairs: { forward: number; back: number }[] = [];
+  for (let rep = 0; rep < 5; rep++) {
+    const start = RUN + Math.floor(rand() * (total - 3 * RUN));
+    s.at(start);
+    let t0 = performance.now();
+    for (let i = 1; i <= RUN; i++) s.at(start + i);
+    const forward = (performance.now() - t0) / RUN;
+    t0 = performance.now();
+    for (let i = RUN - 1; i >= 0; i--) s.at(start + i);
+    const back = (performance.now() - t0) / RUN;
+    pairs.push({ forward, back });
+  }
+  pairs.sort((a, b) => a.back / a.forward - b.back / b.forward);
+  const { forward: forwardMs, back: backMs } = pairs[2];
   const seekTimes: number[] = [];
   for (let i = 0; i < 200; i++) {
     const target = Math.floor(rand() * total);

@@ -7,7 +7,9 @@ export type EventName = 'ALLOC' | 'FREE' | 'BIND' | 'UNBIND';
 export const EVENT_NAMES: readonly EventName[] = ['ALLOC', 'FREE', 'BIND', 'UNBIND'];
 
 export type ContextName = 'task' | 'atomic' | 'work';
+export const CONTEXT_NAMES: readonly ContextName[] = ['task', 'atomic', 'work'];
 export type NotifyReply = 'NOTIFY_OK' | 'NOTIFY_DONE' | 'NOTIFY_STOP' | 'NOTIFY_BAD';
+export const NOTIFY_REPLIES: readonly NotifyReply[] = ['NOTIFY_OK', 'NOTIFY_DONE', 'NOTIFY_STOP', 'NOTIFY_BAD'];
 
 export type ViolationKind =
   | 'sleep-in-atomic'

@@ -137,7 +137,7 @@ export class LabHandler {
         for (let i = from; i < to; i++) {
           const st = traceStep(s.program, s.recorder, i);
           steps.push(st);
-          for (const d of st.deliveries) deliveries.push(s.recorder.deliveries[d]);
+          for (const d of st.deliveries) deliveries.push(s.recorder.deliveries.get(d));
         }
         this.post({ type: 'steps', id: req.id, steps, deliveries });
         return;

@@ -31,17 +31,24 @@ export function cloneLockdep(s: LockdepState): LockdepState {
 /**
  * Records edges held→taken for every lock the thread holds and returns a description of an
  * inversion if `taken` was ever taken before one of them (directly or through a chain).
+ * Reads `read`; calls `write` for a changeable copy only when an edge or report is new (the
+ * kernel state is copy-on-write, and almost every acquisition repeats a known edge).
  */
-export function recordAcquire(s: LockdepState, held: readonly string[], taken: string, line: number): string | undefined {
+export function recordAcquire(read: LockdepState, write: () => LockdepState, held: readonly string[], taken: string, line: number): string | undefined {
+  let s = read;
   let inversion: string | undefined;
   for (const h of held) {
     if (h === taken) continue;
-    let out = s.edges.get(h);
-    if (!out) s.edges.set(h, (out = new Map()));
-    if (!out.has(taken)) out.set(taken, line);
+    if (!s.edges.get(h)?.has(taken)) {
+      s = write();
+      let out = s.edges.get(h);
+      if (!out) s.edges.set(h, (out = new Map()));
+      out.set(taken, line);
+    }
     const back = pathLine(s, taken, h);
     const key = [h, taken].sort().join('\u0000');
     if (back !== undefined && !s.reported.has(key) && inversion === undefined) {
+      s = write();
       s.reported.add(key);
       inversion = `possible circular locking: ${taken} taken while holding ${h} (line ${line}), but ${h} was taken while holding ${taken} earlier (line ${back})`;
     }

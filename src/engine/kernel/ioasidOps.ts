@@ -16,7 +16,7 @@ export function ioasidAlloc(k: Kernel, setName: string | undefined, min?: number
   k.ctx.enter('ioasid_alloc');
   try {
     const s = k.state;
-    const set = setName === undefined ? undefined : s.sets.get(setName);
+    const set = setName === undefined ? undefined : s.view.sets.get(setName);
     if (!set) {
       k.warn(`ioasid_alloc: unknown set '${setName ?? '?'}'`);
       return INVALID_IOASID;
@@ -59,16 +59,16 @@ function allocLocked(k: Kernel, set: IoasidSet, lo: number, hi: number): number 
   s.ids.sid[id] = set.sid;
   s.ids.refs[id] = 1;
   s.ids.gen[id] = gen;
-  set.used++;
+  s.sets.writable(set.sid)!.used++;
   k.sink.touch?.(id);
-  if (s.subs.size > 0) publish(k, 'ALLOC', id);
+  if (s.view.subs.size > 0) publish(k, 'ALLOC', id);
   return id;
 }
 
 /** Returns a live ID to the pool (xa_erase + kfree_rcu); the set's live count drops here. */
 export function reclaim(k: Kernel, id: number): void {
   const s = k.state;
-  const set = s.sets.bySid.get(s.ids.sid[id]);
+  const set = s.sets.writable(s.view.ids.sid[id]);
   if (k.model.free === 'refcount') checkReclaimTeardown(k, id);
   if (set) {
     set.used--;
@@ -99,7 +99,7 @@ export function ioasidFree(k: Kernel, id: number): number {
       }
       if (s.ids.state[id] === ID_FREE_PENDING) return 0;
       s.ids.state[id] = ID_FREE_PENDING;
-      const set = s.sets.bySid.get(s.ids.sid[id]);
+      const set = s.sets.writable(s.view.ids.sid[id]);
       if (set) set.pending++;
       s.ids.refs[id]--;
       k.sink.touch?.(id);

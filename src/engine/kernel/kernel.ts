@@ -84,7 +84,7 @@ export class Kernel {
     const hand = this.handHeld();
     // No lock held: no lockdep edge can form (the common case on hot paths).
     if (hand.length > 0 || this.internalHeld.length > 0) {
-      const inversion = recordAcquire(this.state.lockdep, hand.length ? [...hand, ...this.internalHeld] : this.internalHeld, name, this.line);
+      const inversion = recordAcquire(this.state.view.lockdep, () => this.state.lockdep, hand.length ? [...hand, ...this.internalHeld] : this.internalHeld, name, this.line);
       if (inversion) this.violation('lock-order', inversion);
     }
     this.internalHeld.push(name);

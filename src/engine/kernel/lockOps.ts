@@ -11,8 +11,7 @@ export function lockHolder(k: Kernel, name: string): string | null {
 }
 
 export function acquire(k: Kernel, name: string, kind: LockKind): number {
-  const locks = k.state.lockdep.locks;
-  const rec = locks.get(name);
+  const rec = k.state.view.lockdep.locks.get(name);
   const thread = k.ctx.thread;
   if (rec && rec.holder === thread) {
     k.violation('deadlock', `${thread} takes ${name}, which it already holds: recursive locking deadlocks the thread`);
@@ -20,9 +19,9 @@ export function acquire(k: Kernel, name: string, kind: LockKind): number {
   }
   if (rec && rec.kind !== kind) k.warn(`${name} was used as a ${rec.kind === 'spin' ? 'spinlock' : 'mutex'} before`);
   if (kind === 'mutex') k.mightSleep(`mutex_lock(${name})`);
-  const inversion = recordAcquire(k.state.lockdep, k.handHeld(), name, k.line);
+  const inversion = recordAcquire(k.state.view.lockdep, () => k.state.lockdep, k.handHeld(), name, k.line);
   if (inversion) k.violation('lock-order', inversion);
-  locks.set(name, { kind: rec?.kind ?? kind, holder: thread });
+  k.state.lockdep.locks.set(name, { kind: rec?.kind ?? kind, holder: thread });
   return 0;
 }
 

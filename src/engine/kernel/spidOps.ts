@@ -6,7 +6,7 @@ import { publish } from '../notify/publish';
 import type { Kernel } from './kernel';
 
 export function spidOf(k: Kernel, id: number): number | undefined {
-  const set = k.state.sets.bySid.get(k.state.ids.sid[id]);
+  const set = k.state.view.sets.bySid.get(k.state.view.ids.sid[id]);
   if (!set) return undefined;
   for (const [spid, host] of set.spids) if (host === id) return spid;
   return undefined;
@@ -16,7 +16,7 @@ export function spidOf(k: Kernel, id: number): number | undefined {
 export function checkAttachSpid(k: Kernel, id: number, spid: number): number {
   const s = k.state;
   if (!s.ids.isLive(id)) return ENOENT;
-  const set = s.sets.bySid.get(s.ids.sid[id]);
+  const set = s.view.sets.bySid.get(s.view.ids.sid[id]);
   if (!set) return ENOENT;
   if (set.spids.has(spid) || spidOf(k, id) !== undefined) return EINVAL;
   return 0;
@@ -31,7 +31,7 @@ export function attachSpid(k: Kernel, id: number, spid: number): number {
     }
     if (err) return err;
     return k.withAllocatorLock(() => {
-      k.state.sets.bySid.get(k.state.ids.sid[id])!.spids.set(spid, id);
+      k.state.sets.writable(k.state.view.ids.sid[id])!.spids.set(spid, id);
       publish(k, 'BIND', id);
       return 0;
     });
@@ -50,7 +50,7 @@ export function detachSpid(k: Kernel, id: number): number {
     return k.withAllocatorLock(() => {
       // UNBIND goes out before the mapping is dropped, so handlers can still look it up.
       publish(k, 'UNBIND', id);
-      s.sets.bySid.get(s.ids.sid[id])?.spids.delete(spid);
+      s.sets.writable(s.view.ids.sid[id])?.spids.delete(spid);
       return 0;
     });
   });

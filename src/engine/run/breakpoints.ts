@@ -29,7 +29,7 @@ export function stepMatches(rec: Recorder, step: number, bp: Breakpoint): boolea
   }
   const [a, b] = rec.deliveryRange(step);
   for (let i = a; i < b; i++) {
-    const d = rec.deliveries[i];
+    const d = rec.deliveries.get(i);
     if (bp.kind === 'event' && d.event === bp.event) return true;
     if (bp.kind === 'id' && d.id === bp.id) return true;
     if (bp.kind === 'set' && d.set === bp.set) return true;

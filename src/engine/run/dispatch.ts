@@ -54,7 +54,7 @@ export function dispatchKernel(k: Kernel, st: Stmt): number {
       return findSpid(k, st.set, st.spid);
     case 'notifier': {
       const s = k.state;
-      if (s.subs.has(st.name)) {
+      if (s.view.subs.has(st.name)) {
         k.warn(`notifier '${st.name}' is registered already`);
         return EINVAL;
       }

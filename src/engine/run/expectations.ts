@@ -25,11 +25,11 @@ export interface LastResult {
 }
 
 function idValue(k: Kernel, ref: IdRef): number | undefined {
-  return ref.kind === 'num' ? ref.value : k.state.bindings.get(ref.name);
+  return ref.kind === 'num' ? ref.value : k.state.view.bindings.get(ref.name);
 }
 
 function stateName(k: Kernel, id: number): string {
-  const st = k.state.ids.stateOf(id);
+  const st = k.state.view.ids.stateOf(id);
   return st === ID_ACTIVE ? 'active' : st === ID_FREE_PENDING ? 'free_pending' : 'free';
 }
 

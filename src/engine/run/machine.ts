@@ -474,7 +474,7 @@ export class Machine {
       default:
         result = dispatchKernel(this.kernel, st);
     }
-    if (st.bind && !isFailure(result)) this.kernel.state.bindings.set(st.bind.name, result);
+    if (st.bind && !isFailure(result) && this.kernel.state.view.bindings.get(st.bind.name) !== result) this.kernel.state.bindings.set(st.bind.name, result);
     checkAccounting(this.kernel, []);
     this.recorder?.result.set(index, result);
     t.lastResult = result;

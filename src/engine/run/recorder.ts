@@ -2,11 +2,13 @@
 // violations as records with per-step offsets, warnings and notes sparse. It is the
 // KernelSink of the step being recorded.
 
-import type { ContextName, TraceDelivery, TraceViolation, ViolationKind } from '../trace';
+import { CONTEXT_NAMES, type ContextName, type TraceViolation, type ViolationKind } from '../trace';
 import type { DeliveryRecord, KernelSink } from '../kernel/sink';
 import { Column } from './growable';
+import { DeliveryLog } from './deliveryLog';
+import { StringTable } from './stringTable';
 
-export const CONTEXTS: readonly ContextName[] = ['task', 'atomic', 'work'];
+export const CONTEXTS = CONTEXT_NAMES;
 
 export interface StepView {
   index: number;
@@ -35,9 +37,12 @@ export class Recorder implements KernelSink {
   readonly violStart = new Column((n) => new Int32Array(n));
   readonly touchStart = new Column((n) => new Int32Array(n));
   readonly touchedIds = new Column((n) => new Int32Array(n));
-  readonly deliveries: TraceDelivery[] = [];
+  readonly deliveries = new DeliveryLog();
   readonly violations: TraceViolation[] = [];
-  readonly warnings = new Map<number, string[]>();
+  /** Warnings in step order: step i owns [warnStart[i], warnStart[i+1]); texts interned. */
+  private readonly warnStart = new Column((n) => new Int32Array(n));
+  private readonly warnText = new Column((n) => new Int32Array(n));
+  private readonly warnTexts = new StringTable();
   readonly notes = new Map<number, string>();
   readonly labels = new Map<number, string>();
   readonly threadNames: string[] = [];
@@ -65,6 +70,7 @@ export class Recorder implements KernelSink {
     this.delivStart.push(this.deliveries.length);
     this.violStart.push(this.violations.length);
     this.touchStart.push(this.touchedIds.length);
+    this.warnStart.push(this.warnText.length);
     if (label !== undefined) this.labels.set(i, label);
     this.current = i;
     this.lastTouched = -1;
@@ -76,7 +82,15 @@ export class Recorder implements KernelSink {
   }
 
   warningCount(step: number): number {
-    return this.warnings.get(step)?.length ?? 0;
+    const [a, b] = this.range(this.warnStart, step, this.warnText.length);
+    return b - a;
+  }
+
+  warningsOf(step: number): string[] {
+    const [a, b] = this.range(this.warnStart, step, this.warnText.length);
+    const out: string[] = [];
+    for (let i = a; i < b; i++) out.push(this.warnTexts.at(this.warnText.get(i)));
+    return out;
   }
 
   note(text: string): void {
@@ -84,9 +98,8 @@ export class Recorder implements KernelSink {
   }
 
   warn(message: string): void {
-    const list = this.warnings.get(this.current);
-    if (list) list.push(message);
-    else this.warnings.set(this.current, [message]);
+    // Always the newest step (begin() came first), so per-step offsets stay ascending.
+    this.warnText.push(this.warnTexts.intern(message));
   }
 
   violation(kind: ViolationKind, message: string): void {
@@ -94,9 +107,8 @@ export class Recorder implements KernelSink {
   }
 
   delivery(d: DeliveryRecord): void {
-    // Spelled out rather than spread: one object shape for every delivery (hot path).
     this.deliveries.push({
-      index: this.deliveries.length, step: this.current, event: d.event, id: d.id, set: d.set, subscriber: d.subscriber,
+      step: this.current, event: d.event, id: d.id, set: d.set, subscriber: d.subscriber,
       priority: d.priority, chain: d.chain, context: d.context, reply: d.reply,
     });
   }
@@ -136,7 +148,7 @@ export class Recorder implements KernelSink {
       stmt: this.stmt.get(i),
       label: this.labels.get(i),
       result: this.result.get(i),
-      warnings: this.warnings.get(i) ?? [],
+      warnings: this.warningsOf(i),
       deliveries: idx(da, db),
       violations: idx(va, vb),
       note: this.notes.get(i),
@@ -148,7 +160,8 @@ export class Recorder implements KernelSink {
     return (
       this.line.byteLength() + this.thread.byteLength() + this.context.byteLength() + this.stmt.byteLength() +
       this.result.byteLength() + this.delivStart.byteLength() + this.violStart.byteLength() +
-      this.touchStart.byteLength() + this.touchedIds.byteLength()
+      this.touchStart.byteLength() + this.touchedIds.byteLength() + this.warnStart.byteLength() +
+      this.warnText.byteLength() + this.deliveries.byteLength()
     );
   }
 }

@@ -11,7 +11,11 @@ import { Recorder } from './recorder';
 
 export const DEFAULT_CHECKPOINT_BYTES = 192 * 1024 * 1024;
 export const INITIAL_CHECKPOINT_INTERVAL_STEPS = 256;
-/** Positions kept as dense snapshots behind a backward seek, so repeated step-backs are cheap. */
+/**
+ * A backward move at most this long (a step back, a short scrub) keeps a snapshot of every
+ * unit boundary it replays through, back to the checkpoint, so the next steps back are O(1);
+ * a longer jump keeps none (a random seek would only make garbage).
+ */
 export const DENSE_WINDOW_STEPS = 64;
 
 export interface SessionOptions {
@@ -29,7 +33,7 @@ interface Checkpoint {
 const ENTRY_BYTES = 200;
 
 function snapshotBytes(s: MachineSnapshot): number {
-  const k = s.kernel;
+  const k = s.kernel.view;
   const entries =
     k.sets.bySid.size + k.subs.size + k.hold.iommu.size + k.hold.kvm.size + k.hold.vdcm.size + k.hold.mms.size +
     k.bindings.size + k.reported.size + k.deferred.pending + k.lockdep.locks.size +
@@ -136,8 +140,10 @@ export class Session {
       this.viewAt = best.steps;
       this.viewClean = true;
     }
-    // Going backward: remember the unit boundaries just behind the target for the next steps back.
-    const denseFrom = backward ? Math.max(best.steps, target - DENSE_WINDOW_STEPS) : Infinity;
+    // A short move back: remember every unit boundary between the checkpoint and the target
+    // (the replay passes them anyway; copy-on-write snapshots cost what the next step changes).
+    const stepBack = backward && this.viewAt - target <= DENSE_WINDOW_STEPS;
+    const denseFrom = stepBack ? best.steps : Infinity;
     if (backward) this.dense.clear();
     this.view.stopAt = target;
     try {

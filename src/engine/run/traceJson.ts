@@ -66,7 +66,7 @@ export function buildTrace(title: string, model: ModelConfig, program: CompiledP
     title,
     model: { lock: model.lock, chain: model.chain, alloc: model.alloc, free: model.free, cleanup: model.cleanup },
     steps,
-    deliveries: rec.deliveries,
+    deliveries: rec.deliveries.slice(0),
     violations: rec.violations,
     expectations: { passed: expectations.passed, failed: expectations.failed, failures: expectations.failures },
     final: finalState(k),

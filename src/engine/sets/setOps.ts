@@ -48,7 +48,7 @@ export function allocSet(k: Kernel, name: string, quota: number, type: SetType, 
       return EEXIST;
     }
     const sid = s.sets.nextSid();
-    s.sets.bySid.set(sid, { sid, name, token: type === 'null' ? '' : token, type, quota, used: 0, pending: 0, spids: new Map() });
+    s.sets.insert({ sid, name, token: type === 'null' ? '' : token, type, quota, used: 0, pending: 0, spids: new Map() });
     s.sets.names.set(name, sid);
     s.sets.quotaSum += quota;
     s.avail -= quota;
@@ -74,7 +74,7 @@ export function adjustSet(k: Kernel, name: string, quota: number): number {
     }
     s.avail += set.quota - quota;
     s.sets.quotaSum += quota - set.quota;
-    set.quota = quota;
+    s.sets.writable(set.sid)!.quota = quota;
     return 0;
   });
 }
@@ -106,14 +106,16 @@ export function freeSet(k: Kernel, name: string, destroy: boolean): number {
       if (s.ids.state[id] === ID_ACTIVE) ioasidFree(k, id);
     }
     if (!destroy) return 0;
-    if (set.used > 0) {
-      k.warn(`set '${name}' still holds ${set.used} FREE_PENDING IDs; not destroyed`);
+    // The frees replaced the record (copy-on-write): read the set as it is now.
+    const now = s.view.sets.bySid.get(set.sid)!;
+    if (now.used > 0) {
+      k.warn(`set '${name}' still holds ${now.used} FREE_PENDING IDs; not destroyed`);
       return EBUSY;
     }
     s.sets.remove(set.sid);
     s.sets.names.delete(name);
-    s.sets.quotaSum -= set.quota;
-    s.avail += set.quota;
+    s.sets.quotaSum -= now.quota;
+    s.avail += now.quota;
     s.subs.dropChain(set.sid);
     return 0;
   });

@@ -17,9 +17,12 @@ export interface IoasidSet {
 }
 
 export class SetTable {
+  /** Read freely; change a set's fields only through writable(sid) (copies share records). */
   readonly bySid = new Map<number, IoasidSet>();
   /** Scenario name → SID, rebound only when a `set` statement succeeds. */
   readonly names = new Map<string, number>();
+  /** SIDs whose record this table may change in place; undefined: every one (never copied). */
+  private owned: Set<number> | undefined;
   quotaSum = 0;
   /**
    * Every SID below this one is taken: nextSid scans from here, so a scenario that creates a
@@ -45,6 +48,22 @@ export class SetTable {
     return sid;
   }
 
+  /** Adds a new set record (owned by this table). */
+  insert(set: IoasidSet): void {
+    this.bySid.set(set.sid, set);
+    this.owned?.add(set.sid);
+  }
+
+  /** The set's record to change, copied first when a copy of this table shares it. */
+  writable(sid: number): IoasidSet | undefined {
+    const s = this.bySid.get(sid);
+    if (!s || !this.owned || this.owned.has(sid)) return s;
+    const copy = { ...s, spids: new Map(s.spids) };
+    this.bySid.set(sid, copy);
+    this.owned.add(sid);
+    return copy;
+  }
+
   /** Erases a set (ioasid_free_set destroy); its SID becomes the lowest candidate again. */
   remove(sid: number): void {
     if (this.bySid.delete(sid) && sid < this.freeFrom) this.freeFrom = sid;
@@ -59,9 +78,11 @@ export class SetTable {
     return this.bySid.get(sid)?.name ?? `sid ${sid}`;
   }
 
+  /** A copy sharing the set records until either side changes one (KernelState copies a sealed table). */
   clone(): SetTable {
     const t = new SetTable();
-    for (const [sid, s] of this.bySid) t.bySid.set(sid, { ...s, spids: new Map(s.spids) });
+    for (const [sid, s] of this.bySid) t.bySid.set(sid, s);
+    t.owned = new Set();
     for (const [n, sid] of this.names) t.names.set(n, sid);
     t.quotaSum = this.quotaSum;
     t.freeFrom = this.freeFrom;
