@@ -1,7 +1,7 @@
 // The explorer on worker threads: the frontier is split by schedule prefix (partition.ts),
-// each worker explores its share against one visited set shared through a
-// SharedArrayBuffer, and the reports are merged.
-// Used by the CLI and the benchmark alike.
+// each worker explores its share against one visited set shared through a SharedArrayBuffer,
+// and the reports are merged. The pool outlives one search, so a caller that searches again
+// (the benchmark, a future watch mode) reuses started, JIT-warmed workers.
 
 import { Worker } from 'node:worker_threads';
 import type { ModelConfig } from '../engine/model';
@@ -9,6 +9,7 @@ import type { CompiledProgram } from '../engine/run/program';
 import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
 import { frontierPrefixes, mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
+import type { WorkerJob, WorkerMessage } from './exploreWorker';
 
 const PREFIXES_PER_WORKER = 8;
 
@@ -19,43 +20,113 @@ export interface ParallelOptions {
   onProgress?: (worker: number, p: ExploreProgress) => void;
 }
 
-function spawn(source: string, model: ModelConfig, roots: string[][], maxStates: number, reduction: boolean, visited: SharedArrayBuffer, onProgress: (p: ExploreProgress) => void): { promise: Promise<ExploreReport>; stop: () => void } {
-  const w = new Worker(new URL('./exploreWorkerBoot.mjs', import.meta.url), {
-    workerData: { source, model, roots, maxStates, reduction, visited },
-  });
-  const promise = new Promise<ExploreReport>((resolve, reject) => {
-    w.on('message', (m: { type: string; report?: ExploreReport; progress?: ExploreProgress; error?: string }) => {
-      if (m.type === 'progress' && m.progress) onProgress(m.progress);
-      else if (m.type === 'report' && m.report) resolve(m.report);
-      else if (m.type === 'error') reject(new Error(m.error));
-    });
-    w.on('error', reject);
-    w.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`explorer worker exited with ${code}`));
-    });
-  });
-  return { promise: promise.finally(() => void w.terminate()), stop: () => w.postMessage('stop') };
+interface PoolWorker {
+  worker: Worker;
+  ready: Promise<void>;
+  /** The running job's listener, if any. */
+  onMessage?: (m: WorkerMessage) => void;
+  onFailure?: (e: Error) => void;
 }
 
-/** One worker runs in this thread; more split the frontier across worker threads. SIGINT stops them. */
+function start(): PoolWorker {
+  const worker = new Worker(new URL('./exploreWorkerBoot.mjs', import.meta.url));
+  const pw: PoolWorker = { worker, ready: Promise.resolve() };
+  pw.ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') resolve();
+      else pw.onMessage?.(m);
+    });
+    const fail = (e: Error) => {
+      reject(e);
+      pw.onFailure?.(e);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`explorer worker exited with ${code}`)));
+  });
+  return pw;
+}
+
+export class ExplorePool {
+  private readonly workers: PoolWorker[];
+  /** Set to 1 to stop every running search (read by the workers between states). */
+  private stopFlag = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor(size: number) {
+    this.workers = Array.from({ length: Math.max(1, size) }, start);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Every worker started and its modules loaded. */
+  async ready(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.ready));
+  }
+
+  stop(): void {
+    Atomics.store(this.stopFlag, 0, 1);
+  }
+
+  private job(pw: PoolWorker, job: WorkerJob, onProgress: (p: ExploreProgress) => void): Promise<ExploreReport> {
+    return new Promise<ExploreReport>((resolve, reject) => {
+      pw.onMessage = (m) => {
+        if (m.type === 'progress') onProgress(m.progress);
+        else if (m.type === 'report') resolve(m.report);
+        else if (m.type === 'error') reject(new Error(m.error));
+      };
+      pw.onFailure = reject;
+      pw.worker.postMessage(job);
+    }).finally(() => {
+      pw.onMessage = undefined;
+      pw.onFailure = undefined;
+    });
+  }
+
+  /** One search split across the pool's workers (searched here when too small to split). */
+  async search(source: string, program: CompiledProgram, model: ModelConfig, opts: Omit<ParallelOptions, 'workers'>): Promise<ExploreReport> {
+    const reduction = opts.reduction ?? true;
+    const n = this.workers.length;
+    const prefixes = frontierPrefixes(program, model, n * PREFIXES_PER_WORKER);
+    // A tree that never grew wide enough to split is small: search it here.
+    if (n <= 1 || prefixes.length < n * PREFIXES_PER_WORKER) {
+      return explore(program, model, { maxStates: opts.maxStates, reduction, onProgress: (p) => opts.onProgress?.(0, p) });
+    }
+    await this.ready();
+    this.stopFlag = new Int32Array(new SharedArrayBuffer(4));
+    // One visited set for all workers: a state one worker explored is not explored again by
+    // another (unless reached at a smaller depth), and the state budget is global.
+    const visited = SharedVisited.create(opts.maxStates);
+    const parts = splitRoundRobin(prefixes, n);
+    const reports = await Promise.all(
+      parts.map((roots, i) =>
+        this.job(this.workers[i], { type: 'job', source, model, roots, maxStates: opts.maxStates, reduction, visited: visited.buffer, stop: this.stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)),
+      ),
+    );
+    return mergeReports(reports);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** One search on a pool started for it and closed after. SIGINT stops the workers. */
 export async function exploreParallel(source: string, program: CompiledProgram, model: ModelConfig, opts: ParallelOptions): Promise<ExploreReport> {
   const reduction = opts.reduction ?? true;
   if (opts.workers <= 1) return explore(program, model, { maxStates: opts.maxStates, reduction, onProgress: (p) => opts.onProgress?.(0, p) });
+  // Small trees are searched in this thread: do not start workers only to find that out.
   const prefixes = frontierPrefixes(program, model, opts.workers * PREFIXES_PER_WORKER);
-  // A tree that never grew wide enough to split is small: search it here, no workers to start.
   if (prefixes.length < opts.workers * PREFIXES_PER_WORKER) {
     return explore(program, model, { maxStates: opts.maxStates, reduction, onProgress: (p) => opts.onProgress?.(0, p) });
   }
-  const parts = splitRoundRobin(prefixes, opts.workers);
-  // One visited set for all workers: a state one worker explored is not explored again by
-  // another (unless reached at a smaller depth), and the state budget is global.
-  const visited = SharedVisited.create(opts.maxStates);
-  const jobs = parts.map((roots, i) => spawn(source, model, roots, opts.maxStates, reduction, visited.buffer, (p) => opts.onProgress?.(i, p)));
-  const onSigint = () => jobs.forEach((j) => j.stop());
+  const pool = new ExplorePool(opts.workers);
+  const onSigint = () => pool.stop();
   process.once('SIGINT', onSigint);
   try {
-    return mergeReports(await Promise.all(jobs.map((j) => j.promise)));
+    return await pool.search(source, program, model, opts);
   } finally {
     process.off('SIGINT', onSigint);
+    await pool.close();
   }
 }

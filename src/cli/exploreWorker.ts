@@ -1,37 +1,49 @@
-// One explorer worker thread: parses the scenario itself, explores its share of the
-// frontier and posts progress and its report back to the CLI.
+// One explorer worker thread: waits for jobs, parses each job's scenario itself, explores its
+// share of the frontier and posts progress and the report back. A shared stop flag (not a
+// message: the search is synchronous) ends a search early.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { loadScenario } from '../engine/lab';
-import { explore } from '../engine/run/explore/explorer';
+import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
 import type { ModelConfig } from '../engine/model';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 
-interface Job {
+export interface WorkerJob {
+  type: 'job';
   source: string;
   model: ModelConfig;
   roots: string[][];
   maxStates: number;
   reduction: boolean;
   visited?: SharedArrayBuffer;
+  stop: SharedArrayBuffer;
 }
 
-const job = workerData as Job;
-let stop = false;
-parentPort!.on('message', (m: unknown) => {
-  if (m === 'stop') stop = true;
-});
-const loaded = loadScenario(job.source);
-if (!loaded.ok) {
-  parentPort!.postMessage({ type: 'error', error: 'the scenario does not parse' });
-} else {
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'progress'; progress: ExploreProgress }
+  | { type: 'report'; report: ExploreReport }
+  | { type: 'error'; error: string };
+
+const port = parentPort!;
+const post = (m: WorkerMessage) => port.postMessage(m);
+
+port.on('message', (job: WorkerJob) => {
+  if (job?.type !== 'job') return;
+  const loaded = loadScenario(job.source);
+  if (!loaded.ok) {
+    post({ type: 'error', error: 'the scenario does not parse' });
+    return;
+  }
+  const stop = new Int32Array(job.stop);
   const report = explore(loaded.program, job.model, {
     roots: job.roots,
     maxStates: job.maxStates,
     reduction: job.reduction,
     shared: job.visited ? new SharedVisited(job.visited) : undefined,
-    shouldStop: () => stop,
-    onProgress: (p) => parentPort!.postMessage({ type: 'progress', progress: p }),
+    shouldStop: () => Atomics.load(stop, 0) !== 0,
+    onProgress: (p) => post({ type: 'progress', progress: p }),
   });
-  parentPort!.postMessage({ type: 'report', report });
-}
+  post({ type: 'report', report });
+});
+post({ type: 'ready' });

@@ -17,12 +17,12 @@ export type DeferredAction =
   | { kind: 'srcu-free'; mm: string; id: number; gen: number };
 
 export interface DeferredItem {
-  seq: number;
-  queue: DeferredQueue;
-  action: DeferredAction;
+  readonly seq: number;
+  readonly queue: DeferredQueue;
+  readonly action: Readonly<DeferredAction>;
   /** Where it was queued, for step lines and messages. */
-  line: number;
-  label: string;
+  readonly line: number;
+  readonly label: string;
 }
 
 export class DeferredQueues {
@@ -55,8 +55,9 @@ export class DeferredQueues {
 
   clone(): DeferredQueues {
     const q = new DeferredQueues();
-    q.rcu = this.rcu.map((i) => ({ ...i, action: { ...i.action } }));
-    q.wq = this.wq.map((i) => ({ ...i, action: { ...i.action } }));
+    // Items are never changed once queued: copies share them.
+    q.rcu = this.rcu.slice();
+    q.wq = this.wq.slice();
     q.seq = this.seq;
     return q;
   }

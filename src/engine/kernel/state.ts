@@ -58,19 +58,10 @@ export class KernelState {
   genCounter = 0;
   /** Bit i set once a violation of VIOLATION_KINDS[i] happened (kept with the counts). */
   violationBits = 0;
-  /**
-   * `sub|EVENT|id` of every delivery so far (for `expect delivered`). History that only the
-   * recording machine reads: copies (checkpoints, explorer states) start it empty.
-   */
-  delivered = new Set<string>();
+  private deliveredSet: Set<string> | undefined;
   private p: KernelParts;
   /** Components this state may change in place; the others are shared with a copy. */
   private owned = ALL;
-  /**
-   * Digests of components the explorer hashed while they were sealed (shared, so unchanging);
-   * dropped for a component when this state copies it to change it.
-   */
-  digests: Partial<Record<keyof KernelParts, readonly [number, number]>> = {};
 
   constructor(capacity = DEFAULT_CAPACITY, parts?: KernelParts) {
     this.capacity = capacity;
@@ -102,13 +93,25 @@ export class KernelState {
     k.violationBits = this.violationBits;
     k.owned = 0;
     this.owned = 0;
-    k.digests = { ...this.digests };
     return k;
   }
 
-  /** Shares every component from now on: the next change to any of them copies it first. */
+  /**
+   * Shares every component from now on: the next change to any of them copies it first, so
+   * the component objects this state holds now never change again (digests may be cached
+   * per object).
+   */
   seal(): void {
     this.owned = 0;
+  }
+
+  /**
+   * `sub|EVENT|id` of every delivery so far (for `expect delivered`). History that only the
+   * recording machine reads: copies (checkpoints, explorer states) start it empty. Made on
+   * first use: most states never need one, and forks are made by the hundred thousand.
+   */
+  get delivered(): Set<string> {
+    return (this.deliveredSet ??= new Set());
   }
 
   /** The components for reading only: nothing is copied, so callers must not change them. */
@@ -118,19 +121,18 @@ export class KernelState {
 
   private own(bit: number): void {
     const p = this.p;
-    const d = this.digests;
     switch (bit) {
-      case ALLOC: p.alloc = p.alloc.clone(); d.alloc = d.ids = undefined; break;
-      case IDS: p.ids = p.ids.clone(); d.ids = undefined; break;
-      case SETS: p.sets = p.sets.clone(); d.sets = undefined; break;
-      case SUBS: p.subs = p.subs.clone(); d.subs = undefined; break;
-      case VTD: p.vtd = p.vtd.cloneState(); d.vtd = undefined; break;
-      case HOLD: p.hold = p.hold.clone(); d.hold = undefined; break;
-      case DEFERRED: p.deferred = p.deferred.clone(); d.deferred = undefined; break;
-      case LOCKDEP: p.lockdep = cloneLockdep(p.lockdep); d.lockdep = undefined; break;
-      case BINDINGS: p.bindings = new Map(p.bindings); d.bindings = undefined; break;
-      case VIOLATIONS: p.violationCounts = new Map(p.violationCounts); d.violationCounts = undefined; break;
-      case REPORTED: p.reported = new Set(p.reported); d.reported = undefined; break;
+      case ALLOC: p.alloc = p.alloc.clone(); break;
+      case IDS: p.ids = p.ids.clone(); break;
+      case SETS: p.sets = p.sets.clone(); break;
+      case SUBS: p.subs = p.subs.clone(); break;
+      case VTD: p.vtd = p.vtd.cloneState(); break;
+      case HOLD: p.hold = p.hold.clone(); break;
+      case DEFERRED: p.deferred = p.deferred.clone(); break;
+      case LOCKDEP: p.lockdep = cloneLockdep(p.lockdep); break;
+      case BINDINGS: p.bindings = new Map(p.bindings); break;
+      case VIOLATIONS: p.violationCounts = new Map(p.violationCounts); break;
+      case REPORTED: p.reported = new Set(p.reported); break;
     }
     this.owned |= bit;
   }
@@ -142,7 +144,6 @@ export class KernelState {
   set alloc(v: GrowableAllocator) {
     this.p.alloc = v;
     this.owned |= ALLOC;
-    this.digests.alloc = this.digests.ids = undefined;
   }
   get ids(): IdTable {
     if (!(this.owned & IDS)) this.own(IDS);
@@ -151,7 +152,6 @@ export class KernelState {
   set ids(v: IdTable) {
     this.p.ids = v;
     this.owned |= IDS;
-    this.digests.ids = undefined;
   }
   get sets(): SetTable {
     if (!(this.owned & SETS)) this.own(SETS);

@@ -251,6 +251,9 @@ export class VtdModel {
     v.sharedDevs = v.sharedCaches = v.sharedPresent = v.sharedLastDid = true;
     v.ownedTables = new Set();
     v.digestMemo = this.digestMemo;
+    // The flush history is not state, and a sealed source (a checkpoint) never reports it:
+    // dropping it keeps every checkpoint from holding the flushes of the steps before it.
+    this.log = [];
     return v;
   }
 

@@ -113,19 +113,23 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   let complete = true;
   let lastProgress = t0;
 
-  /** Records the violation kinds the last unit added; the path is spelled out only then. */
-  const record = (before: number, path: () => string[]) => {
+  /**
+   * Records the violation kinds the last unit added. The schedule (the node's path, then
+   * `last`) is spelled out only then; a root prefix is passed as `prefix`.
+   */
+  const record = (before: number, node: Node | undefined, last: string | undefined, prefix?: string[]) => {
     const fresh = violationMask(m) & ~before;
     if (!fresh) return;
-    let p: string[] | undefined;
-    VIOLATION_KINDS.forEach((kind, i) => {
-      if (fresh & (1 << i) && !found.has(kind)) found.set(kind, { kind, schedule: [...(p ??= path())], steps: m.steps, inEverySchedule: false });
-    });
+    const path = node ? pathOf(node, last) : prefix!;
+    for (let i = 0; i < VIOLATION_KINDS.length; i++) {
+      const kind = VIOLATION_KINDS[i];
+      if (fresh & (1 << i) && !found.has(kind)) found.set(kind, { kind, schedule: [...path], steps: m.steps, inEverySchedule: false });
+    }
   };
-  const terminal = (path: () => string[]) => {
+  const terminal = (node: Node, last?: string) => {
     const before = violationMask(m);
     if (m.phase === 'running') m.step();
-    record(before, path);
+    record(before, node, last);
     schedules++;
     terminalMaskAnd &= violationMask(m);
   };
@@ -143,7 +147,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       const before = violationMask(m);
       m.runUnit(c);
       transitions++;
-      record(before, () => prefix.slice(0, i + 1));
+      record(before, undefined, undefined, prefix.slice(0, i + 1));
     }
     if (!ok) continue;
     const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP };
@@ -176,14 +180,13 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     m.restore(snap);
     const choices = m.phase === 'running' ? m.choices() : [];
     if (choices.length === 0) {
-      terminal(() => pathOf(node));
+      terminal(node);
       continue;
     }
     if (reduction) {
       footprints.length = 0;
       for (const c of choices) footprints.push(footprintOf(m, c));
     }
-    const fp = (c: string) => footprints[choices.indexOf(c)];
     const enabled = node.sleep.length === 0 ? choices : choices.filter((c) => !node.sleep.includes(c));
     for (let i = 0; i < enabled.length; i++) {
       const c = enabled[i];
@@ -192,16 +195,16 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       const before = violationMask(m);
       m.runUnit(c);
       transitions++;
-      record(before, () => pathOf(node, c));
+      record(before, node, c);
       let sleep = NO_SLEEP;
       if (reduction && (node.sleep.length > 0 || i > 0)) {
-        const fc = fp(c);
+        const fc = footprints[choices.indexOf(c)];
         sleep = [];
-        for (const x of node.sleep) if (independent(fp(x), fc)) sleep.push(x);
-        for (let j = 0; j < i; j++) if (independent(fp(enabled[j]), fc)) sleep.push(enabled[j]);
+        for (const x of node.sleep) if (independent(footprints[choices.indexOf(x)], fc)) sleep.push(x);
+        for (let j = 0; j < i; j++) if (independent(footprints[choices.indexOf(enabled[j])], fc)) sleep.push(enabled[j]);
       }
       if (m.phase !== 'running') {
-        terminal(() => pathOf(node, c));
+        terminal(node, c);
         continue;
       }
       const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep };

@@ -4,7 +4,7 @@
 // place (two 32-bit FNV-style lanes), with unordered collections combined by summing their
 // entries' digests, so no text is built and nothing needs sorting.
 
-import type { Machine } from '../machine';
+import type { Machine, ThreadStatus } from '../machine';
 import type { KernelParts, KernelState } from '../../kernel/state';
 
 let a = 0;
@@ -71,7 +71,7 @@ export function fingerprintPair(m: Machine): [number, number] {
   return [a, b];
 }
 
-/** Each component's digest, computed once per component object (see KernelState.digests). */
+/** Each component's digest, computed once per sealed component object. */
 const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
   alloc: (alloc) => int(alloc.lastAllocated),
   ids: () => undefined, // hashed with alloc below: live IDs are the allocator's used ones
@@ -124,7 +124,15 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
   deferred: (deferred) => {
     for (const q of [deferred.rcu, deferred.wq]) {
       int(q.length);
-      for (const i of q) str(JSON.stringify(i.action));
+      for (const { action: x } of q) {
+        str(x.kind);
+        if (x.kind === 'block') int(x.block);
+        else {
+          int(x.id);
+          int(x.gen);
+          if (x.kind === 'srcu-free') str(x.mm);
+        }
+      }
     }
   },
   lockdep: (lockdep) => {
@@ -136,6 +144,8 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
   reported: (reported) => bag(reported, (r) => str(r)),
 };
 const PART_NAMES = Object.keys(PARTS) as (keyof KernelParts)[];
+const partWords = new Int32Array(PART_NAMES.length * 2);
+const STATUS_CODES: Record<ThreadStatus, number> = { idle: 0, ready: 1, done: 2, stuck: 3 };
 
 function idsDigest(alloc: KernelParts['alloc'], ids: KernelParts['ids']): void {
   for (let id = alloc.nextUsed(0); id >= 0; id = alloc.nextUsed(id + 1)) {
@@ -147,15 +157,24 @@ function idsDigest(alloc: KernelParts['alloc'], ids: KernelParts['ids']): void {
   }
 }
 
-/** A component's digest from the state's cache, computing and caching it when missing. */
-function partDigest<K extends keyof KernelParts>(s: KernelState, name: K): readonly [number, number] {
-  let d = s.digests[name];
-  if (d === undefined) {
+/**
+ * Digests of sealed component objects: a sealed component never changes (a change copies it
+ * first), so its digest holds for every state that shares it. The ID table's also depends on
+ * the allocator it was hashed with.
+ */
+const digestOf = new WeakMap<object, { a: number; b: number; alloc?: object }>();
+
+/** A component's digest from the cache, computing and caching it when missing. */
+function partDigest<K extends keyof KernelParts>(s: KernelState, name: K): { a: number; b: number } {
+  const v = s.view;
+  const part = v[name] as object;
+  let d = digestOf.get(part);
+  if (d === undefined || (name === 'ids' && d.alloc !== v.alloc)) {
     reset();
-    if (name === 'ids') idsDigest(s.view.alloc, s.view.ids);
-    else PARTS[name](s.view[name]);
-    d = [a, b];
-    s.digests[name] = d;
+    if (name === 'ids') idsDigest(v.alloc, v.ids);
+    else PARTS[name](v[name]);
+    d = name === 'ids' ? { a, b, alloc: v.alloc } : { a, b };
+    digestOf.set(part, d);
   }
   return d;
 }
@@ -165,17 +184,19 @@ function digest(m: Machine): void {
   // Sealed components never change again (a change copies them first), so their digests
   // stay valid for every state that shares them.
   s.seal();
-  const parts: number[] = [];
-  for (const name of PART_NAMES) {
-    const d = partDigest(s, name);
-    parts.push(d[0], d[1]);
+  for (let i = 0; i < PART_NAMES.length; i++) {
+    const d = partDigest(s, PART_NAMES[i]);
+    partWords[2 * i] = d.a;
+    partWords[2 * i + 1] = d.b;
   }
   reset();
   bool(m.phase === 'running');
   int(violationMask(m));
-  for (const t of m.threads) {
-    str(t.name);
-    str(t.status);
+  // Threads keep their declaration order, so a thread is named by its index.
+  for (let i = 0; i < m.threads.length; i++) {
+    const t = m.threads[i];
+    int(i);
+    int(STATUS_CODES[t.status]);
     int(t.frames.length);
     for (const f of t.frames) {
       int(f.block);
@@ -188,5 +209,5 @@ function digest(m: Machine): void {
   int(s.avail);
   bool(s.capacityInstalled);
   int(s.genCounter);
-  for (const x of parts) int(x);
+  for (let i = 0; i < partWords.length; i++) int(partWords[i]);
 }
