@@ -158,23 +158,30 @@ function idsDigest(alloc: KernelParts['alloc'], ids: KernelParts['ids']): void {
 }
 
 /**
- * Digests of sealed component objects: a sealed component never changes (a change copies it
- * first), so its digest holds for every state that shares it. The ID table's also depends on
- * the allocator it was hashed with.
+ * Digests of sealed component objects, kept on the object under a symbol: a sealed component
+ * never changes (a change copies it first), so its digest holds for every state that shares
+ * it. (A WeakMap did the same at a sixth of the explorer's time.) The ID table's digest also
+ * depends on the allocator it was hashed with.
  */
-const digestOf = new WeakMap<object, { a: number; b: number; alloc?: object }>();
+const DIGEST = Symbol('state digest');
+interface Digest {
+  a: number;
+  b: number;
+  alloc?: object;
+}
+type Memo = { [DIGEST]?: Digest };
 
 /** A component's digest from the cache, computing and caching it when missing. */
-function partDigest<K extends keyof KernelParts>(s: KernelState, name: K): { a: number; b: number } {
+function partDigest<K extends keyof KernelParts>(s: KernelState, name: K): Digest {
   const v = s.view;
-  const part = v[name] as object;
-  let d = digestOf.get(part);
+  const part = v[name] as Memo;
+  let d = part[DIGEST];
   if (d === undefined || (name === 'ids' && d.alloc !== v.alloc)) {
     reset();
     if (name === 'ids') idsDigest(v.alloc, v.ids);
     else PARTS[name](v[name]);
     d = name === 'ids' ? { a, b, alloc: v.alloc } : { a, b };
-    digestOf.set(part, d);
+    part[DIGEST] = d;
   }
   return d;
 }
