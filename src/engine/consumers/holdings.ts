@@ -4,24 +4,24 @@
 // its owner is recognisable (the ID-reuse hazard).
 
 export interface IommuBinding {
-  device: string;
-  id: number;
-  gen: number;
+  readonly device: string;
+  readonly id: number;
+  readonly gen: number;
   /** Whether the driver took an ioasid reference for it. */
-  ref: boolean;
+  readonly ref: boolean;
   /** Bare-metal SVA binding (first-level, owned by an mm) rather than a guest bind. */
-  sva: boolean;
+  readonly sva: boolean;
 }
 
 export interface KvmTranslation {
-  gen: number;
-  gpasid: number;
-  ref: boolean;
+  readonly gen: number;
+  readonly gpasid: number;
+  readonly ref: boolean;
 }
 
 export interface VdcmProgram {
-  gen: number;
-  ref: boolean;
+  readonly gen: number;
+  readonly ref: boolean;
 }
 
 export interface MmRecord {
@@ -38,7 +38,7 @@ export class Holdings {
   /** key `${id}:${device}` */
   iommu = new Map<string, IommuBinding>();
   /** id → devices bound by the VT-d driver */
-  iommuById = new Map<number, string[]>();
+  iommuById = new Map<number, readonly string[]>();
   kvm = new Map<number, KvmTranslation>();
   vdcm = new Map<number, VdcmProgram>();
   mms = new Map<string, MmRecord>();
@@ -50,9 +50,8 @@ export class Holdings {
 
   addBinding(b: IommuBinding): void {
     this.iommu.set(`${b.id}:${b.device}`, b);
-    const devs = this.iommuById.get(b.id);
-    if (devs) devs.push(b.device);
-    else this.iommuById.set(b.id, [b.device]);
+    // Replaced, not pushed to: copies share these arrays.
+    this.iommuById.set(b.id, [...(this.iommuById.get(b.id) ?? []), b.device]);
   }
 
   binding(device: string, id: number): IommuBinding | undefined {
@@ -85,12 +84,16 @@ export class Holdings {
     return out;
   }
 
+  /**
+   * A copy sharing the binding, KVM and VDCM records and the per-ID device arrays (all are
+   * replaced, never changed in place); mm records are changed in place, so they are copied.
+   */
   clone(): Holdings {
     const h = new Holdings();
-    for (const [k, v] of this.iommu) h.iommu.set(k, { ...v });
-    for (const [k, v] of this.iommuById) h.iommuById.set(k, [...v]);
-    for (const [k, v] of this.kvm) h.kvm.set(k, { ...v });
-    for (const [k, v] of this.vdcm) h.vdcm.set(k, { ...v });
+    h.iommu = new Map(this.iommu);
+    h.iommuById = new Map(this.iommuById);
+    h.kvm = new Map(this.kvm);
+    h.vdcm = new Map(this.vdcm);
     for (const [k, v] of this.mms) h.mms.set(k, { ...v, devices: [...v.devices] });
     h.owners = this.owners;
     return h;

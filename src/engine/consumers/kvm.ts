@@ -8,7 +8,7 @@ import { spidOf } from '../kernel/spidOps';
 
 export function kvmNotifier(k: Kernel, event: EventName, id: number): NotifyReply {
   const s = k.state;
-  const held = s.hold.kvm.get(id);
+  const held = s.view.hold.kvm.get(id);
   const gen = s.view.ids.gen[id];
   if (event === 'BIND') {
     if (held && held.gen === gen) return 'NOTIFY_DONE';

@@ -8,7 +8,7 @@ import { dropActorRef, takeActorRef } from '../kernel/ioasidOps';
 
 export function vdcmNotifier(k: Kernel, event: EventName, id: number): NotifyReply {
   const s = k.state;
-  const held = s.hold.vdcm.get(id);
+  const held = s.view.hold.vdcm.get(id);
   const gen = s.view.ids.gen[id];
   if (event === 'BIND') {
     if (held && held.gen === gen) return 'NOTIFY_DONE';

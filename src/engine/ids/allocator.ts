@@ -114,7 +114,8 @@ export class IdAllocator {
 
   /** An exact, independent copy (cheaper than snapshot + restore: nothing is rebuilt). */
   clone(): IdAllocator {
-    const c = new IdAllocator(1);
+    // Not through the constructor: it would build a bitmap only to throw it away.
+    const c = Object.create(IdAllocator.prototype) as IdAllocator;
     c.bits = this.bits.clone();
     c.used = this.used;
     c.cursor = this.cursor;

@@ -85,7 +85,9 @@ export class GrowableAllocator {
   }
 
   clone(): GrowableAllocator {
-    const g = new GrowableAllocator(this.capacity, 1);
+    // Not through the constructor: it would build an allocator only to throw it away.
+    const g = Object.create(GrowableAllocator.prototype) as GrowableAllocator;
+    (g as { capacity: number }).capacity = this.capacity;
     g.inner = this.inner.clone();
     g.cursor = this.cursor;
     return g;
