@@ -74,6 +74,11 @@ export class Session {
     return this.checkpoints.length;
   }
 
+  /** Positions held as snapshots for cheap steps back (0 after a long jump). */
+  get stepBackSnapshots(): number {
+    return this.dense.size;
+  }
+
   get checkpointMemory(): number {
     return this.checkpointBytesUsed;
   }
@@ -124,6 +129,8 @@ export class Session {
     const target = Math.max(0, Math.min(Math.floor(n), this.stepCount));
     if (target === this.viewAt) return this.view;
     const backward = target < this.viewAt;
+    // A short move back (a step back, a short scrub): see denseFrom below.
+    const stepBack = backward && this.viewAt - target <= DENSE_WINDOW_STEPS;
     const cached = this.dense.get(target);
     if (cached) {
       // Each dense snapshot serves one step back: handed over, not copied.
@@ -142,7 +149,6 @@ export class Session {
     }
     // A short move back: remember every unit boundary between the checkpoint and the target
     // (the replay passes them anyway; copy-on-write snapshots cost what the next step changes).
-    const stepBack = backward && this.viewAt - target <= DENSE_WINDOW_STEPS;
     const denseFrom = stepBack ? best.steps : Infinity;
     if (backward) this.dense.clear();
     this.view.stopAt = target;

@@ -91,4 +91,23 @@ describe('session seek', () => {
       expect(JSON.stringify({ frame: { ...buildFrame(m, p), threads: [] }, ids: Array.from(buildIdState(m).subarray(0, 64)) })).toBe(reference(p));
     }
   });
+
+  it('keeps step-back snapshots after a step back, none after a long jump back', () => {
+    const l = loadScenario(SRC.replace('repeat 6 {', 'repeat 60 {'));
+    if (!l.ok) throw new Error('does not parse');
+    const s = new Session(l.program, fresh().model, { checkpointBytes: 1 << 30 });
+    s.interval = 32;
+    s.advance();
+    const end = s.stepCount;
+    expect(end).toBeGreaterThan(200);
+    s.at(end);
+    s.at(end - 1);
+    // Every boundary between the checkpoint before the target and the target is kept.
+    expect(s.stepBackSnapshots).toBeGreaterThan(3);
+    s.at(end - 2);
+    expect(s.stepBackSnapshots).toBeGreaterThan(2);
+    // A jump far back to a position no snapshot holds keeps none.
+    s.at(5);
+    expect(s.stepBackSnapshots).toBe(0);
+  });
 });
