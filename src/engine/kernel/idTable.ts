@@ -1,35 +1,53 @@
-// Per-ID records kept in typed arrays (DESIGN example 3, ≤ 16 bytes per live ID): lifecycle
-// state, owning set, refcount and allocation generation, all views on ONE buffer so a
-// checkpoint copies one block. The arrays grow lazily up to the capacity so a small scenario
-// does not pay for 2^20 slots on every checkpoint.
+// Per-ID records: lifecycle state, owning set, refcount and allocation generation. The table
+// grows lazily up to the capacity, in two representations:
+// - up to SMALL_SLOTS IDs, four plain arrays: copy-on-write copies them on nearly every
+//   explorer transition and step-back snapshot, and four array slices cost about a third of
+//   an ArrayBuffer copy plus four typed views (~3 µs here, most of it allocating the buffer);
+// - past that, typed arrays as views on ONE buffer (DESIGN example 3, ≤ 16 bytes per live ID),
+//   so a table of a million IDs copies as one block.
+// Both hold the same values: callers index state/sid/refs/gen and never use array methods.
 
 import { ID_FREE } from '../idstate';
 
 const INITIAL_SLOTS = 64;
-/** Bytes per slot: state (1) + sid (4) + refs (4) + gen (4). */
+/** Tables up to this many slots are plain arrays. */
+export const SMALL_SLOTS = 1024;
+/** Bytes per slot in the typed form: state (1) + sid (4) + refs (4) + gen (4). */
 export const ID_RECORD_BYTES = 13;
 
+/** An indexable column of numbers: a typed array or (small tables) a plain array. */
+export interface IdColumn {
+  [index: number]: number;
+  readonly length: number;
+}
+
 export class IdTable {
-  state!: Uint8Array;
-  sid!: Int32Array;
-  refs!: Uint32Array;
+  state!: IdColumn;
+  sid!: IdColumn;
+  refs!: IdColumn;
   /** Allocation generation: which owner an ID belongs to, so stale holders can be told apart. */
-  gen!: Uint32Array;
-  private buffer!: ArrayBuffer;
+  gen!: IdColumn;
+  /** The typed form's buffer; undefined while the table is small. */
+  private buffer: ArrayBuffer | undefined;
 
   constructor(readonly capacity: number, slots = Math.min(capacity, INITIAL_SLOTS)) {
-    this.attach(new ArrayBuffer(IdTable.bytesFor(slots)), slots);
-    this.sid.fill(-1);
+    this.allocate(slots);
   }
 
-  /** The 4-byte arrays first (aligned), the byte array last. */
-  private static bytesFor(slots: number): number {
-    return slots * ID_RECORD_BYTES;
-  }
-
-  private attach(buffer: ArrayBuffer, slots: number): void {
+  /** Fresh columns for `slots` IDs (all free, sid -1). */
+  private allocate(slots: number): void {
+    if (slots <= SMALL_SLOTS) {
+      this.buffer = undefined;
+      this.state = new Array<number>(slots).fill(ID_FREE);
+      this.sid = new Array<number>(slots).fill(-1);
+      this.refs = new Array<number>(slots).fill(0);
+      this.gen = new Array<number>(slots).fill(0);
+      return;
+    }
+    // The 4-byte arrays first (aligned), the byte array last.
+    const buffer = new ArrayBuffer(slots * ID_RECORD_BYTES);
     this.buffer = buffer;
-    this.sid = new Int32Array(buffer, 0, slots);
+    this.sid = new Int32Array(buffer, 0, slots).fill(-1);
     this.refs = new Uint32Array(buffer, slots * 4, slots);
     this.gen = new Uint32Array(buffer, slots * 8, slots);
     this.state = new Uint8Array(buffer, slots * 12, slots);
@@ -46,12 +64,13 @@ export class IdTable {
     while (n <= id) n *= 2;
     n = Math.min(n, this.capacity);
     const old = { sid: this.sid, refs: this.refs, gen: this.gen, state: this.state };
-    this.attach(new ArrayBuffer(IdTable.bytesFor(n)), n);
-    this.sid.fill(-1);
-    this.sid.set(old.sid);
-    this.refs.set(old.refs);
-    this.gen.set(old.gen);
-    this.state.set(old.state);
+    this.allocate(n);
+    for (let i = 0; i < old.state.length; i++) {
+      this.sid[i] = old.sid[i];
+      this.refs[i] = old.refs[i];
+      this.gen[i] = old.gen[i];
+      this.state[i] = old.state[i];
+    }
   }
 
   /** Active or FREE_PENDING. Out-of-range and unknown ids are simply not live. */
@@ -66,11 +85,26 @@ export class IdTable {
   clone(): IdTable {
     const t = Object.create(IdTable.prototype) as IdTable;
     (t as { capacity: number }).capacity = this.capacity;
-    t.attach(this.buffer.slice(0), this.slots);
+    if (this.buffer === undefined) {
+      t.buffer = undefined;
+      t.state = (this.state as number[]).slice();
+      t.sid = (this.sid as number[]).slice();
+      t.refs = (this.refs as number[]).slice();
+      t.gen = (this.gen as number[]).slice();
+      return t;
+    }
+    const slots = this.slots;
+    const buffer = this.buffer.slice(0);
+    t.buffer = buffer;
+    t.sid = new Int32Array(buffer, 0, slots);
+    t.refs = new Uint32Array(buffer, slots * 4, slots);
+    t.gen = new Uint32Array(buffer, slots * 8, slots);
+    t.state = new Uint8Array(buffer, slots * 12, slots);
     return t;
   }
 
+  /** Bytes held: exact for the typed form, 8 per element for the small one. */
   byteLength(): number {
-    return this.buffer.byteLength;
+    return this.buffer ? this.buffer.byteLength : this.slots * 4 * 8;
   }
 }

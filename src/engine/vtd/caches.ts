@@ -1,6 +1,8 @@
 // One IOMMU's translation caches: the PASID cache and IOTLB (tagged DID + PASID, shared by
 // all devices behind the IOMMU) and each ATS device's device-TLB (tagged PASID).
 
+import type { Hasher } from '../hasher';
+
 /** What a cache level remembers from the entry it was filled from. */
 export interface CachedTranslation {
   did: number;
@@ -69,13 +71,19 @@ export class TranslationCache {
     return m ? [...m].map(([dev, t]) => [dev, { ...t }]) : [];
   }
 
-  /** Appends a canonical text of the entries (state hashing; no copies made). */
-  fingerprintInto(out: string[]): void {
+  /** Feeds the entries in a canonical order (PASID, then device) to a state digest. */
+  digestInto(h: Hasher): void {
+    h.num(this.count);
     for (const id of [...this.byId.keys()].sort((a, b) => a - b)) {
       const m = this.byId.get(id)!;
+      h.num(id);
+      h.num(m.size);
       for (const dev of [...m.keys()].sort()) {
         const t = m.get(dev)!;
-        out.push(`${id}/${dev}/${t.did}/${t.owner}/${t.pgtt}`);
+        h.str(dev);
+        h.num(t.did);
+        h.num(t.owner);
+        h.num(t.pgtt);
       }
     }
   }

@@ -1,6 +1,7 @@
 // One device's two-level PASID table: a directory indexed by id >> 6 whose leaf tables of
 // 64 entries are allocated on first use and freed only with the whole table (intel_pasid_get_entry).
 
+import type { Hasher } from '../hasher';
 import { EBUSY, EINVAL } from '../errno';
 import { copyEntry, MAX_DID, type PasidEntry } from './entry';
 import {
@@ -40,15 +41,29 @@ export class PasidTable {
     return this.present;
   }
 
-  /** Appends a canonical text of the present entries (state hashing; no copies made). */
-  fingerprintInto(out: string[]): void {
-    out.push(`T${this.maxPasid}:${[...this.leaves.keys()].sort((a, b) => a - b).join(',')}`);
-    for (const d of [...this.leaves.keys()].sort((a, b) => a - b)) {
+  /** Feeds the leaf tables and present entries, in index order, to a state digest. */
+  digestInto(h: Hasher): void {
+    h.num(this.maxPasid);
+    const dirs = [...this.leaves.keys()].sort((a, b) => a - b);
+    h.num(dirs.length);
+    for (const d of dirs) {
       const leaf = this.leaves.get(d)!;
+      h.num(d);
       for (let i = 0; i < leaf.length; i++) {
         const e = leaf[i];
-        if (e) out.push(`${d * PASID_TBL_ENTRIES + i}:${e.fpd ? 1 : 0}.${e.pgtt}.${e.did}.${e.flptptr}.${e.slptptr}.${e.sre ? 1 : 0}.${e.aw}.${e.flpm}.${e.owner}`);
+        if (!e) continue;
+        h.num(d * PASID_TBL_ENTRIES + i);
+        h.num(e.fpd ? 1 : 0);
+        h.num(e.pgtt);
+        h.num(e.did);
+        h.num(e.flptptr);
+        h.num(e.slptptr);
+        h.num(e.sre ? 1 : 0);
+        h.num(e.aw);
+        h.num(e.flpm);
+        h.num(e.owner);
       }
+      h.num(-1);
     }
   }
 

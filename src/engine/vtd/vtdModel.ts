@@ -1,6 +1,7 @@
 // The VT-d side of the lab: devices with their PASID tables behind one IOMMU, entry setup and
 // teardown with the flushes the kernel issues, and DMA translation through the caches.
 
+import { TextHasher, type Hasher } from '../hasher';
 import { EBUSY, EEXIST, EINVAL, ENODEV, ENOENT } from '../errno';
 import { IommuCaches, type CachedTranslation, type CacheSnapshot } from './caches';
 import { AW_48BIT, isPasidMode, PGTT_OF_MODE, type PasidEntry, type PasidMode } from './entry';
@@ -340,25 +341,36 @@ export class VtdModel {
   }
 
   /** Devices sorted by name, caches and lastDid sorted: independent of the order of events. */
-  fingerprint(): string {
-    const out: string[] = [];
-    for (const name of [...this.devs.keys()].sort()) {
+  digestInto(h: Hasher): void {
+    const names = [...this.devs.keys()].sort();
+    h.num(names.length);
+    for (const name of names) {
       const d = this.devs.get(name)!;
-      out.push(`D${name}:${d.ats ? 1 : 0}`);
-      d.table.fingerprintInto(out);
+      h.str(name);
+      h.num(d.ats ? 1 : 0);
+      d.table.digestInto(h);
     }
-    out.push('|pc');
-    this.caches.pasidCache.fingerprintInto(out);
-    out.push('|iotlb');
-    this.caches.iotlb.fingerprintInto(out);
-    out.push('|devtlb');
-    this.caches.devtlb.fingerprintInto(out);
-    out.push('|did');
-    for (const id of [...this.lastDid.keys()].sort((a, b) => a - b)) {
+    this.caches.pasidCache.digestInto(h);
+    this.caches.iotlb.digestInto(h);
+    this.caches.devtlb.digestInto(h);
+    const ids = [...this.lastDid.keys()].sort((a, b) => a - b);
+    h.num(ids.length);
+    for (const id of ids) {
       const m = this.lastDid.get(id)!;
-      for (const dev of [...m.keys()].sort()) out.push(`${id}/${dev}/${m.get(dev)}`);
+      h.num(id);
+      h.num(m.size);
+      for (const dev of [...m.keys()].sort()) {
+        h.str(dev);
+        h.num(m.get(dev)!);
+      }
     }
-    return out.join(';');
+  }
+
+  /** The digest's content as text (tests compare models with it). */
+  fingerprint(): string {
+    const h = new TextHasher();
+    this.digestInto(h);
+    return h.text();
   }
 
   private observerFor(name: string) {

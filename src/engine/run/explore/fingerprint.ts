@@ -5,6 +5,7 @@
 // entries' digests, so no text is built and nothing needs sorting.
 
 import type { Machine, ThreadStatus } from '../machine';
+import type { Hasher } from '../../hasher';
 import type { KernelParts, KernelState } from '../../kernel/state';
 
 let a = 0;
@@ -25,6 +26,14 @@ function str(s: string): void {
   int(s.length);
   for (let i = 0; i < s.length; i++) int(s.charCodeAt(i));
 }
+
+/** Any number: int32 values as they are, others by their exact decimal text. */
+function num(x: number): void {
+  if ((x | 0) === x) int(x);
+  else str(String(x));
+}
+
+const HASHER: Hasher = { num, str };
 
 function bool(x: boolean): void {
   int(x ? 1 : 0);
@@ -102,7 +111,7 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
     let d = vtd.digestMemo as readonly [number, number] | undefined;
     if (d === undefined) {
       reset();
-      str(vtd.fingerprint());
+      vtd.digestInto(HASHER);
       vtd.digestMemo = d = [a, b];
       reset();
     }
