@@ -143,7 +143,7 @@ export class Machine {
       threads: this.shareThreads(),
       started: this.started,
       rr: this.rr,
-      schedule: [...this.schedule],
+      schedule: this.schedule.length ? [...this.schedule] : this.schedule,
       phase: this.phase,
       steps: this.steps,
       ops: this.ops,
@@ -187,7 +187,8 @@ export class Machine {
     this.threadOwned.fill(false);
     this.started = s.started;
     this.rr = s.rr;
-    this.schedule = [...s.schedule];
+    // decide() shifts the schedule in place; an empty one it leaves alone, so it is shared.
+    this.schedule = s.schedule.length ? [...s.schedule] : s.schedule;
     this.phase = s.phase;
     this.steps = s.steps;
     this.ops = s.ops;

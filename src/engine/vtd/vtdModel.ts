@@ -244,11 +244,14 @@ export class VtdModel {
    * changes a part. This model must not change afterwards (KernelState only clones a sealed one).
    */
   cloneState(): VtdModel {
-    const v = new VtdModel();
+    // Fields set in declaration order, not through the constructor: it would allocate empty
+    // maps and caches only to drop them (this runs on every step that touches VT-d state).
+    const v = Object.create(VtdModel.prototype) as VtdModel;
     v.devs = this.devs;
     v.caches = this.caches;
     v.presentOn = this.presentOn;
     v.lastDid = this.lastDid;
+    v.log = [];
     v.sharedDevs = v.sharedCaches = v.sharedPresent = v.sharedLastDid = true;
     v.ownedTables = new Set();
     v.digestMemo = this.digestMemo;
