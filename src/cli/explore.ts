@@ -32,13 +32,16 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
     process.stderr.write(`explore: ${states} states, ${all.reduce((n, p) => n + p.schedules, 0)} schedules, ${Math.round(rate)} states/s, violations: ${kinds.join(', ') || 'none'}\n`);
   };
 
-  const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()) });
+  let interrupted = false;
+  const onSigint = () => (interrupted = true);
+  process.once('SIGINT', onSigint);
+  const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()) }).finally(() => process.off('SIGINT', onSigint));
 
   const violations = report.violations.map((v) => ({ ...v, schedule: trimSchedule(program, model, v.schedule, v.kind, v.steps) }));
   if (args.json) {
     process.stdout.write(JSON.stringify({ schedules: report.schedules, states: report.states, complete: report.complete, violations, transitions: report.transitions, elapsedMs: Math.round(report.elapsedMs) }, null, 2) + '\n');
   } else {
-    process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : `INCOMPLETE: the bound of ${maxStates} states stopped the search`}\n`);
+    process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : interrupted ? 'INCOMPLETE: interrupted' : `INCOMPLETE: the bound of ${maxStates} states stopped the search`}\n`);
     if (violations.length === 0) process.stdout.write('no violation is reachable in the explored schedules\n');
     for (const v of violations) {
       process.stdout.write(`\n${v.kind}${v.inEverySchedule ? ' (in every schedule)' : ''}: shortest schedule reaches it in ${v.steps} steps\n  ${scheduleLine(v.schedule)}\n`);
