@@ -72,7 +72,8 @@ interface Node {
   choice: string;
   prefix: string[] | undefined;
   depth: number;
-  sleep: string[];
+  /** The sleep set as a bit mask over choices (see choiceBit). */
+  sleep: number;
 }
 
 function pathOf(node: Node, last?: string): string[] {
@@ -84,13 +85,14 @@ function pathOf(node: Node, last?: string): string[] {
   return out;
 }
 
-const NO_SLEEP: string[] = [];
+const NO_SLEEP = 0;
+/** Sleep sets are 31-bit masks: with more choices (threads + rcu + wq) the reduction is off. */
+const MAX_REDUCED_CHOICES = 31;
 
 export function explore(program: CompiledProgram, model: ModelConfig, opts: ExploreOptions = {}): ExploreReport {
   const t0 = performance.now();
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
   const shared = opts.shared;
-  const reduction = shared ? false : opts.reduction ?? true;
   const hashing = opts.hashing ?? true;
   /** Whether to explore a state reached at `depth`; counts it when it is new. */
   const admitShared = (depth: number): boolean => {
@@ -103,8 +105,13 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
   const initial = m.snapshot();
+  /** Every choice's bit in a sleep mask: threads in declaration order, then rcu and wq. */
+  const choiceBits = new Map<string, number>();
+  [...m.threads.map((t) => t.name), 'rcu', 'wq'].forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
+  const reduction = shared || choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
+  const bit = (c: string) => choiceBits.get(c) ?? 0;
   /** Fingerprint → the sleep set the state was last explored with. */
-  const visited = new Map<number, string[]>();
+  const visited = new Map<number, number>();
   const found = new Map<ViolationKind, ExploreViolation>();
   let terminalMaskAnd = -1;
   let schedules = 0;
@@ -187,7 +194,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       footprints.length = 0;
       for (const c of choices) footprints.push(footprintOf(m, c));
     }
-    const enabled = node.sleep.length === 0 ? choices : choices.filter((c) => !node.sleep.includes(c));
+    const enabled = node.sleep === 0 ? choices : choices.filter((c) => (node.sleep & bit(c)) === 0);
     for (let i = 0; i < enabled.length; i++) {
       const c = enabled[i];
       // The first unit runs from the state restored above; later ones from a fresh copy.
@@ -197,11 +204,14 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       transitions++;
       record(before, node, c);
       let sleep = NO_SLEEP;
-      if (reduction && (node.sleep.length > 0 || i > 0)) {
+      if (reduction && (node.sleep !== 0 || i > 0)) {
         const fc = footprints[choices.indexOf(c)];
-        sleep = [];
-        for (const x of node.sleep) if (independent(footprints[choices.indexOf(x)], fc)) sleep.push(x);
-        for (let j = 0; j < i; j++) if (independent(footprints[choices.indexOf(enabled[j])], fc)) sleep.push(enabled[j]);
+        // Sleeping choices are still enabled here (independent units do not disable each other).
+        for (let k = 0; k < choices.length; k++) {
+          const b = bit(choices[k]);
+          if (node.sleep & b && independent(footprints[k], fc)) sleep |= b;
+        }
+        for (let j = 0; j < i; j++) if (independent(footprints[choices.indexOf(enabled[j])], fc)) sleep |= bit(enabled[j]);
       }
       if (m.phase !== 'running') {
         terminal(node, c);
@@ -218,8 +228,9 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       const h = hashing ? fingerprintKey(m) : states;
       const prev = visited.get(h);
       if (prev !== undefined) {
-        if (prev.every((x) => sleep.includes(x))) continue;
-        const narrowed = prev.filter((x) => sleep.includes(x));
+        // Explored before with a sleep set inside this one: nothing new to do.
+        if ((prev & ~sleep) === 0) continue;
+        const narrowed = prev & sleep;
         visited.set(h, narrowed);
         child.sleep = narrowed;
         child.snap = m.detach();
