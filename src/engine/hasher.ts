@@ -5,6 +5,8 @@ export interface Hasher {
   /** Any number (integers hash fastest). */
   num(x: number): void;
   str(s: string): void;
+  /** An unordered collection: the same entries in any order give the same digest (no sorting). */
+  bag<T>(items: Iterable<T>, each: (x: T) => void): void;
 }
 
 /** A Hasher that writes the tokens as text: equal texts = equal content. */
@@ -15,6 +17,15 @@ export class TextHasher implements Hasher {
   }
   str(s: string): void {
     this.parts.push(JSON.stringify(s));
+  }
+  bag<T>(items: Iterable<T>, each: (x: T) => void): void {
+    const outer = this.parts.splice(0);
+    const entries: string[] = [];
+    for (const x of items) {
+      each(x);
+      entries.push(this.parts.splice(0).join(','));
+    }
+    this.parts.push(...outer, `{${entries.sort().join(';')}}`);
   }
   text(): string {
     return this.parts.join(',');

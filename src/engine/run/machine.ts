@@ -243,7 +243,9 @@ export class Machine {
   /** Every unit that could run next: runnable threads, then the oldest RCU callback and work item. */
   choices(): string[] {
     if (this.phase !== 'running') return [];
-    const out = this.threads.filter((t) => this.runnable(t)).map((t) => t.name);
+    // Loops rather than filter/map: the explorer asks at every state.
+    const out: string[] = [];
+    for (const t of this.threads) if (this.runnable(t)) out.push(t.name);
     const q = this.kernel.state.view.deferred;
     if (q.rcu.length > 0) out.push('rcu');
     if (q.wq.length > 0) out.push('wq');
@@ -315,8 +317,9 @@ export class Machine {
       if (item) this.runItem(item);
       return;
     }
-    const idx = this.threads.findIndex((t) => t.name === choice);
-    if (idx < 0) return;
+    let idx = 0;
+    while (idx < this.threads.length && this.threads[idx].name !== choice) idx++;
+    if (idx === this.threads.length) return;
     this.rr = idx;
     this.advance(this.ownThread(idx));
   }

@@ -74,18 +74,15 @@ export class TranslationCache {
   /** Feeds the entries in a canonical order (PASID, then device) to a state digest. */
   digestInto(h: Hasher): void {
     h.num(this.count);
-    for (const id of [...this.byId.keys()].sort((a, b) => a - b)) {
-      const m = this.byId.get(id)!;
+    h.bag(this.byId, ([id, m]) => {
       h.num(id);
-      h.num(m.size);
-      for (const dev of [...m.keys()].sort()) {
-        const t = m.get(dev)!;
+      h.bag(m, ([dev, t]) => {
         h.str(dev);
         h.num(t.did);
         h.num(t.owner);
         h.num(t.pgtt);
-      }
-    }
+      });
+    });
   }
 
   /** A copy sharing the translation records (fill replaces them, nothing mutates them). */

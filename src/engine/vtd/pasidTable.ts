@@ -44,10 +44,7 @@ export class PasidTable {
   /** Feeds the leaf tables and present entries, in index order, to a state digest. */
   digestInto(h: Hasher): void {
     h.num(this.maxPasid);
-    const dirs = [...this.leaves.keys()].sort((a, b) => a - b);
-    h.num(dirs.length);
-    for (const d of dirs) {
-      const leaf = this.leaves.get(d)!;
+    h.bag(this.leaves, ([d, leaf]) => {
       h.num(d);
       for (let i = 0; i < leaf.length; i++) {
         const e = leaf[i];
@@ -64,7 +61,7 @@ export class PasidTable {
         h.num(e.owner);
       }
       h.num(-1);
-    }
+    });
   }
 
   /** A copy for checkpoints: leaves copied, entries shared (they are replaced, never mutated). */

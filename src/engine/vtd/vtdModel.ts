@@ -345,28 +345,21 @@ export class VtdModel {
 
   /** Devices sorted by name, caches and lastDid sorted: independent of the order of events. */
   digestInto(h: Hasher): void {
-    const names = [...this.devs.keys()].sort();
-    h.num(names.length);
-    for (const name of names) {
-      const d = this.devs.get(name)!;
-      h.str(name);
+    h.bag(this.devs.values(), (d) => {
+      h.str(d.name);
       h.num(d.ats ? 1 : 0);
       d.table.digestInto(h);
-    }
+    });
     this.caches.pasidCache.digestInto(h);
     this.caches.iotlb.digestInto(h);
     this.caches.devtlb.digestInto(h);
-    const ids = [...this.lastDid.keys()].sort((a, b) => a - b);
-    h.num(ids.length);
-    for (const id of ids) {
-      const m = this.lastDid.get(id)!;
+    h.bag(this.lastDid, ([id, m]) => {
       h.num(id);
-      h.num(m.size);
-      for (const dev of [...m.keys()].sort()) {
+      h.bag(m, ([dev, did]) => {
         h.str(dev);
-        h.num(m.get(dev)!);
-      }
-    }
+        h.num(did);
+      });
+    });
   }
 
   /** The digest's content as text (tests compare models with it). */

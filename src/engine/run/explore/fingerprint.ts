@@ -33,7 +33,7 @@ function num(x: number): void {
   else str(String(x));
 }
 
-const HASHER: Hasher = { num, str };
+const HASHER: Hasher = { num, str, bag };
 
 function bool(x: boolean): void {
   int(x ? 1 : 0);
