@@ -28,9 +28,13 @@ export type WorkerMessage =
 const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m);
 
+/** The last job's scenario, parsed: a pool searching the same file again skips the parse. */
+let last: { source: string; loaded: ReturnType<typeof loadScenario> } | undefined;
+
 port.on('message', (job: WorkerJob) => {
   if (job?.type !== 'job') return;
-  const loaded = loadScenario(job.source);
+  if (last?.source !== job.source) last = { source: job.source, loaded: loadScenario(job.source) };
+  const loaded = last.loaded;
   if (!loaded.ok) {
     post({ type: 'error', error: 'the scenario does not parse' });
     return;
