@@ -52,13 +52,14 @@ function allocLocked(k: Kernel, set: IoasidSet, lo: number, hi: number): number 
     k.warn(`ioasid_alloc: no free IOASID in [${lo}, ${hi}]`);
     return INVALID_IOASID;
   }
-  s.ids.ensure(id);
+  const ids = s.ids;
+  ids.ensure(id);
   const gen = ++s.genCounter;
   checkReuse(k, id, gen, set.name);
-  s.ids.state[id] = ID_ACTIVE;
-  s.ids.sid[id] = set.sid;
-  s.ids.refs[id] = 1;
-  s.ids.gen[id] = gen;
+  ids.state[id] = ID_ACTIVE;
+  ids.sid[id] = set.sid;
+  ids.refs[id] = 1;
+  ids.gen[id] = gen;
   s.sets.writable(set.sid)!.used++;
   k.sink.touch?.(id);
   if (s.view.subs.size > 0) publish(k, 'ALLOC', id);

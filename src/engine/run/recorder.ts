@@ -39,8 +39,8 @@ export class Recorder implements KernelSink {
   readonly touchedIds = new Column((n) => new Int32Array(n));
   readonly deliveries = new DeliveryLog();
   readonly violations: TraceViolation[] = [];
-  /** Warnings in step order: step i owns [warnStart[i], warnStart[i+1]); texts interned. */
-  private readonly warnStart = new Column((n) => new Int32Array(n));
+  /** Warnings in step order (few steps warn): the step and the interned text of each. */
+  private readonly warnStep = new Column((n) => new Int32Array(n));
   private readonly warnText = new Column((n) => new Int32Array(n));
   private readonly warnTexts = new StringTable();
   readonly notes = new Map<number, string>();
@@ -70,7 +70,6 @@ export class Recorder implements KernelSink {
     this.delivStart.push(this.deliveries.length);
     this.violStart.push(this.violations.length);
     this.touchStart.push(this.touchedIds.length);
-    this.warnStart.push(this.warnText.length);
     if (label !== undefined) this.labels.set(i, label);
     this.current = i;
     this.lastTouched = -1;
@@ -81,15 +80,25 @@ export class Recorder implements KernelSink {
     this.result.set(this.current, result);
   }
 
+  /** Index of the first warning of `step` or later (warnings are in step order). */
+  private firstWarningAt(step: number): number {
+    let lo = 0;
+    let hi = this.warnStep.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.warnStep.get(mid) < step) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   warningCount(step: number): number {
-    const [a, b] = this.range(this.warnStart, step, this.warnText.length);
-    return b - a;
+    return this.firstWarningAt(step + 1) - this.firstWarningAt(step);
   }
 
   warningsOf(step: number): string[] {
-    const [a, b] = this.range(this.warnStart, step, this.warnText.length);
     const out: string[] = [];
-    for (let i = a; i < b; i++) out.push(this.warnTexts.at(this.warnText.get(i)));
+    for (let i = this.firstWarningAt(step); i < this.warnStep.length && this.warnStep.get(i) === step; i++) out.push(this.warnTexts.at(this.warnText.get(i)));
     return out;
   }
 
@@ -98,7 +107,8 @@ export class Recorder implements KernelSink {
   }
 
   warn(message: string): void {
-    // Always the newest step (begin() came first), so per-step offsets stay ascending.
+    // Always the newest step (begin() came first), so warnStep stays ascending.
+    this.warnStep.push(this.current);
     this.warnText.push(this.warnTexts.intern(message));
   }
 
@@ -160,7 +170,7 @@ export class Recorder implements KernelSink {
     return (
       this.line.byteLength() + this.thread.byteLength() + this.context.byteLength() + this.stmt.byteLength() +
       this.result.byteLength() + this.delivStart.byteLength() + this.violStart.byteLength() +
-      this.touchStart.byteLength() + this.touchedIds.byteLength() + this.warnStart.byteLength() +
+      this.touchStart.byteLength() + this.touchedIds.byteLength() + this.warnStep.byteLength() +
       this.warnText.byteLength() + this.deliveries.byteLength()
     );
   }
