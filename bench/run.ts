@@ -1,5 +1,8 @@
 // `npm run bench [-- --json] [-- --only NAME]`: runs every suite in bench/suites and prints
-// the figures as a table, or as one JSON array of {name, value, unit}.
+// the figures as a table, or as one JSON array of {name, value, unit, target?}. Each suite
+// runs in a process of its own, so one suite's garbage and JIT feedback (the explorer's
+// small ID tables, a million-step session's heap) do not bend the next one's figures.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,21 +12,43 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
+/** Set in the child process that runs one suite. */
+const suiteIdx = args.indexOf('--suite');
+const suite = suiteIdx >= 0 ? args[suiteIdx + 1] : undefined;
 
 const suitesDir = join(dirname(fileURLToPath(import.meta.url)), 'suites');
-const files = readdirSync(suitesDir).filter((f) => f.endsWith('.bench.ts')).sort();
-const all: BenchResult[] = [];
-for (const file of files) {
-  if (only && !file.includes(only)) continue;
+
+async function runSuite(file: string): Promise<BenchResult[]> {
   const mod = (await import(pathToFileURL(join(suitesDir, file)).href)) as { run: () => Promise<BenchResult[]> | BenchResult[] };
-  if (!json) console.log(`\n# ${file.replace('.bench.ts', '')}`);
-  const results = await mod.run();
-  for (const r of results) {
-    all.push(r);
-    if (!json) {
-      const v = Math.abs(r.value) >= 1000 ? Math.round(r.value).toLocaleString('en-US') : r.value.toPrecision(4);
-      console.log(`${r.name.padEnd(64)} ${v.padStart(16)} ${r.unit}${r.target ? `   (target ${r.target})` : ''}`);
+  return mod.run();
+}
+
+function print(r: BenchResult): void {
+  const v = Math.abs(r.value) >= 1000 ? Math.round(r.value).toLocaleString('en-US') : r.value.toPrecision(4);
+  console.log(`${r.name.padEnd(64)} ${v.padStart(16)} ${r.unit}${r.target ? `   (target ${r.target})` : ''}`);
+}
+
+if (suite) {
+  // Child: one suite, results as JSON on stdout.
+  console.log(JSON.stringify(await runSuite(suite)));
+} else {
+  const files = readdirSync(suitesDir).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+  const all: BenchResult[] = [];
+  for (const file of files) {
+    if (!json) console.log(`\n# ${file.replace('.bench.ts', '')}`);
+    // The same runtime and loader (tsx) as this process, one suite.
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--suite', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+    const lastLine = child.stdout.trim().split('\n').pop() ?? '';
+    if (child.status !== 0 || !lastLine.startsWith('[')) {
+      console.error(`bench suite ${file} failed (exit ${child.status})`);
+      process.exitCode = 1;
+      continue;
+    }
+    const results = JSON.parse(lastLine) as BenchResult[];
+    for (const r of results) {
+      all.push(r);
+      if (!json) print(r);
     }
   }
+  if (json) console.log(JSON.stringify(all, null, 2));
 }
-if (json) console.log(JSON.stringify(all.map(({ name, value, unit }) => ({ name, value, unit })), null, 2));
