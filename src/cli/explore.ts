@@ -33,9 +33,7 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
   };
 
   let interrupted = false;
-  const onSigint = () => (interrupted = true);
-  process.once('SIGINT', onSigint);
-  const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()) }).finally(() => process.off('SIGINT', onSigint));
+  const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()), onInterrupt: () => (interrupted = true) });
 
   const violations = report.violations.map((v) => ({ ...v, schedule: trimSchedule(program, model, v.schedule, v.kind, v.steps) }));
   if (args.json) {

@@ -19,6 +19,8 @@ export interface ParallelOptions {
   maxStates: number;
   reduction?: boolean;
   onProgress?: (worker: number, p: ExploreProgress) => void;
+  /** Called when SIGINT stopped the workers (the report is then incomplete). */
+  onInterrupt?: () => void;
 }
 
 interface PoolWorker {
@@ -88,16 +90,17 @@ export class ExplorePool {
 
   /**
    * One search split across the pool's workers. A one-worker pool, or a tree that never grew
-   * wide enough to split, is searched whole by the first worker.
+   * wide enough to split, is searched whole by the first worker. `splitAt`: the frontier
+   * prefixes, when the caller has computed them already.
    */
-  async search(source: string, program: CompiledProgram, model: ModelConfig, opts: Omit<ParallelOptions, 'workers'>): Promise<ExploreReport> {
+  async search(source: string, program: CompiledProgram, model: ModelConfig, opts: Omit<ParallelOptions, 'workers' | 'onInterrupt'>, splitAt?: string[][]): Promise<ExploreReport> {
     // A new flag per search, made before anything awaits, so stop() right after search() counts.
     const stopFlag = new Int32Array(new SharedArrayBuffer(4));
     this.stopFlag = stopFlag;
     const reduction = opts.reduction ?? true;
     const n = this.workers.length;
     const wanted = n * PREFIXES_PER_WORKER;
-    const prefixes = n > 1 ? frontierPrefixes(program, model, wanted) : [];
+    const prefixes = n <= 1 ? [] : (splitAt ?? frontierPrefixes(program, model, wanted));
     const split = n > 1 && prefixes.length >= wanted;
     await this.ready();
     // One visited set for all workers: a state one worker explored is not explored again by
@@ -127,10 +130,14 @@ export async function exploreParallel(source: string, program: CompiledProgram, 
     return explore(program, model, { maxStates: opts.maxStates, reduction, onProgress: (p) => opts.onProgress?.(0, p) });
   }
   const pool = new ExplorePool(opts.workers);
-  const onSigint = () => pool.stop();
+  // Only while workers run: an in-thread search keeps Node's default (Ctrl-C exits).
+  const onSigint = () => {
+    pool.stop();
+    opts.onInterrupt?.();
+  };
   process.once('SIGINT', onSigint);
   try {
-    return await pool.search(source, program, model, opts);
+    return await pool.search(source, program, model, opts, prefixes);
   } finally {
     process.off('SIGINT', onSigint);
     await pool.close();
