@@ -65,7 +65,16 @@ export class IdTable {
     while (n <= id) n *= 2;
     n = Math.min(n, this.capacity);
     const old = { sid: this.sid, refs: this.refs, gen: this.gen, state: this.state };
+    const wasTyped = this.buffer !== undefined;
     this.allocate(n);
+    if (wasTyped) {
+      // Typed to typed (the big growths): block copies.
+      (this.sid as Int32Array).set(old.sid as Int32Array);
+      (this.refs as Uint32Array).set(old.refs as Uint32Array);
+      (this.gen as Uint32Array).set(old.gen as Uint32Array);
+      (this.state as Uint8Array).set(old.state as Uint8Array);
+      return;
+    }
     for (let i = 0; i < old.state.length; i++) {
       this.sid[i] = old.sid[i];
       this.refs[i] = old.refs[i];
