@@ -14,9 +14,9 @@ export function spidOf(k: Kernel, id: number): number | undefined {
 
 /** Checks attach_spid's errors without changing anything (bind validates before it programs). */
 export function checkAttachSpid(k: Kernel, id: number, spid: number): number {
-  const s = k.state;
+  const s = k.state.view;
   if (!s.ids.isLive(id)) return ENOENT;
-  const set = s.view.sets.bySid.get(s.view.ids.sid[id]);
+  const set = s.sets.bySid.get(s.ids.sid[id]);
   if (!set) return ENOENT;
   if (set.spids.has(spid) || spidOf(k, id) !== undefined) return EINVAL;
   return 0;

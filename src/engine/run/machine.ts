@@ -69,6 +69,11 @@ export interface MachineOptions {
   ignoreScheduleStatements?: boolean;
 }
 
+/** decide() shifts a schedule in place but leaves an empty one alone: only a non-empty one is copied. */
+function copySchedule(s: string[]): string[] {
+  return s.length ? [...s] : s;
+}
+
 function cloneThread(t: ThreadState): ThreadState {
   const frames: Frame[] = [];
   for (const f of t.frames) frames.push({ block: f.block, pc: f.pc, left: f.left, atomic: f.atomic });
@@ -143,7 +148,7 @@ export class Machine {
       threads: this.shareThreads(),
       started: this.started,
       rr: this.rr,
-      schedule: this.schedule.length ? [...this.schedule] : this.schedule,
+      schedule: copySchedule(this.schedule),
       phase: this.phase,
       steps: this.steps,
       ops: this.ops,
@@ -187,8 +192,7 @@ export class Machine {
     this.threadOwned.fill(false);
     this.started = s.started;
     this.rr = s.rr;
-    // decide() shifts the schedule in place; an empty one it leaves alone, so it is shared.
-    this.schedule = s.schedule.length ? [...s.schedule] : s.schedule;
+    this.schedule = copySchedule(s.schedule);
     this.phase = s.phase;
     this.steps = s.steps;
     this.ops = s.ops;

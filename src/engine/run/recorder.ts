@@ -8,8 +8,6 @@ import { Column } from './growable';
 import { DeliveryLog } from './deliveryLog';
 import { StringTable } from './stringTable';
 
-export const CONTEXTS = CONTEXT_NAMES;
-
 export interface StepView {
   index: number;
   line: number;
@@ -64,7 +62,7 @@ export class Recorder implements KernelSink {
     const i = this.line.length;
     this.line.push(line);
     this.thread.push(t);
-    this.context.push(CONTEXTS.indexOf(context));
+    this.context.push(CONTEXT_NAMES.indexOf(context));
     this.stmt.push(stmt);
     this.result.push(0);
     this.delivStart.push(this.deliveries.length);
@@ -154,7 +152,7 @@ export class Recorder implements KernelSink {
       index: i,
       line: this.line.get(i),
       thread: this.threadNames[this.thread.get(i)],
-      context: CONTEXTS[this.context.get(i)],
+      context: CONTEXT_NAMES[this.context.get(i)],
       stmt: this.stmt.get(i),
       label: this.labels.get(i),
       result: this.result.get(i),

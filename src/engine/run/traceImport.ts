@@ -2,7 +2,7 @@
 // first wrong one is named by its path ("steps[3].line must be an integer"); never throws.
 
 import { AXIS_VALUES, MODEL_AXES } from '../model';
-import { EVENT_NAMES, VIOLATION_KINDS, type TraceDocument } from '../trace';
+import { CONTEXT_NAMES, EVENT_NAMES, NOTIFY_REPLIES, VIOLATION_KINDS, type TraceDocument } from '../trace';
 
 /** Larger text is refused before parsing (an export holds at most 200,000 steps). */
 export const MAX_TRACE_IMPORT_CHARS = 64 * 1024 * 1024;
@@ -14,8 +14,6 @@ class Invalid extends Error {}
 
 type Obj = Record<string, unknown>;
 
-const CONTEXTS = ['task', 'atomic', 'work'];
-const REPLIES = ['NOTIFY_OK', 'NOTIFY_DONE', 'NOTIFY_STOP', 'NOTIFY_BAD'];
 
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
@@ -82,7 +80,7 @@ function checkDocument(doc: Obj): void {
     if (int(s, 'index', p) !== i) throw new Invalid(`${p}.index must be ${i} (steps are in order)`);
     int(s, 'line', p);
     str(s, 'thread', p);
-    oneOf(s, 'context', p, CONTEXTS);
+    oneOf(s, 'context', p, CONTEXT_NAMES);
     str(s, 'text', p);
     num(s, 'result', p);
     str(s, 'resultName', p);
@@ -104,8 +102,8 @@ function checkDocument(doc: Obj): void {
     str(d, 'subscriber', p);
     num(d, 'priority', p);
     oneOf(d, 'chain', p, ['global', 'set']);
-    oneOf(d, 'context', p, CONTEXTS);
-    oneOf(d, 'reply', p, REPLIES);
+    oneOf(d, 'context', p, CONTEXT_NAMES);
+    oneOf(d, 'reply', p, NOTIFY_REPLIES);
   });
   violations.forEach((raw, i) => {
     const p = `violations[${i}]`;

@@ -71,7 +71,7 @@ export class TranslationCache {
     return m ? [...m].map(([dev, t]) => [dev, { ...t }]) : [];
   }
 
-  /** Feeds the entries in a canonical order (PASID, then device) to a state digest. */
+  /** Feeds the entries to a state digest (unordered: PASIDs and devices as bags). */
   digestInto(h: Hasher): void {
     h.num(this.count);
     h.bag(this.byId, ([id, m]) => {

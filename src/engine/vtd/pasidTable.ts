@@ -41,7 +41,7 @@ export class PasidTable {
     return this.present;
   }
 
-  /** Feeds the leaf tables and present entries, in index order, to a state digest. */
+  /** Feeds the leaf tables (a bag) and their present entries (in index order) to a state digest. */
   digestInto(h: Hasher): void {
     h.num(this.maxPasid);
     h.bag(this.leaves, ([d, leaf]) => {

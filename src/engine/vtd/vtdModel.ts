@@ -343,7 +343,7 @@ export class VtdModel {
     this.log = (s.flushLog ?? []).map((e) => ({ ...e }));
   }
 
-  /** Devices sorted by name, caches and lastDid sorted: independent of the order of events. */
+  /** Devices, cache entries and lastDid as bags: independent of the order of events. */
   digestInto(h: Hasher): void {
     h.bag(this.devs.values(), (d) => {
       h.str(d.name);

@@ -72,7 +72,7 @@ interface Node {
   choice: string;
   prefix: string[] | undefined;
   depth: number;
-  /** The sleep set as a bit mask over choices (see choiceBit). */
+  /** The sleep set as a bit mask over choices (see choiceBits in explore). */
   sleep: number;
 }
 

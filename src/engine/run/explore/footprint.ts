@@ -85,15 +85,10 @@ function inKernel(x: string): boolean {
   return !x.startsWith('lock:');
 }
 
-function someInKernel(xs: string[]): boolean {
-  for (const x of xs) if (inKernel(x)) return true;
-  return false;
-}
-
 function conflicts(a: { reads: string[]; writes: string[] }, b: { reads: string[]; writes: string[] }): boolean {
   for (const w of a.writes) {
     if (w === KERNEL) {
-      if (someInKernel(b.reads) || someInKernel(b.writes)) return true;
+      if (b.reads.some(inKernel) || b.writes.some(inKernel)) return true;
       continue;
     }
     if (b.writes.includes(w) || b.reads.includes(w)) return true;
