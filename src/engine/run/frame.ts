@@ -13,6 +13,7 @@ export interface FrameSet {
   name: string;
   sid: number;
   quota: number;
+  /** Live count: active plus free-pending IDs (SPEC §3.1). */
   used: number;
   pending: number;
   token: string;

@@ -1,15 +1,10 @@
 // Which sets the quota view draws: the top N by quota (then used), the rest folded into one
 // "+K more sets" row so thousands of sets stay one screen. Pure, so it is tested in Node.
 
-export interface QuotaSet {
-  name: string;
-  sid: number;
-  quota: number;
-  /** Live count: active plus free-pending IDs (SPEC §3.1). */
-  used: number;
-  pending: number;
-  token: string;
-}
+import type { FrameSet } from '../../engine/run/frame';
+
+/** What the quota view needs of a set: these fields of the frame's set. */
+export type QuotaSet = Pick<FrameSet, 'name' | 'sid' | 'quota' | 'used' | 'pending' | 'token'>;
 
 export interface QuotaRow {
   key: string;
