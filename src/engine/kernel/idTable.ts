@@ -12,7 +12,7 @@ import { ID_FREE } from '../idstate';
 /** Scenarios mostly use low IDs: start small (every copy-on-write copy pays for the slots). */
 const INITIAL_SLOTS = 16;
 /** Tables up to this many slots are plain arrays. */
-export const SMALL_SLOTS = 1024;
+const SMALL_SLOTS = 1024;
 /** Bytes per slot in the typed form: state (1) + sid (4) + refs (4) + gen (4). */
 export const ID_RECORD_BYTES = 13;
 
