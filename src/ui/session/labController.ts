@@ -73,8 +73,11 @@ export class LabController implements LabActions {
     }
     this.lastLoad = { source, model };
     this.consoleLines = [];
+    // The previous run's timeline and watch curves must not stand beside the new run while
+    // their replacements are fetched (a million-step run takes a moment).
+    frameCache.clearTrace();
     this.applyInfo(r.info);
-    set({ status: 'ready', loadErrors: [], consoleHistory: [], loadedText: source });
+    set({ status: 'ready', loadErrors: [], consoleHistory: [], loadedText: source, watchSeries: [], watchPositions: [] });
     // A run cut short by the step budget says so where the user looks, not only in a tooltip.
     if (r.info.error) set({ banner: { kind: 'warning', text: `${STOPPED_EARLY}${r.info.error}. The steps recorded so far can be played.` } });
     else if (get().banner?.text.startsWith(STOPPED_EARLY)) set({ banner: null });

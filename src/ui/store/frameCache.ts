@@ -45,6 +45,9 @@ export const frameCache = {
   setTrace(t: TraceWindow): void {
     trace = t;
   },
+  clearTrace(): void {
+    trace = EMPTY_TRACE;
+  },
   clear(): void {
     snapshot = undefined;
     info = undefined;

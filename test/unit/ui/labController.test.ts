@@ -10,6 +10,7 @@ import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
 import { frameCache } from '../../../src/ui/store/frameCache';
 
 const RCU = readFileSync(new URL('../../../scenarios/rcu-free-bug.ioasid', import.meta.url), 'utf8');
+const QUOTA = readFileSync(new URL('../../../scenarios/quota.ioasid', import.meta.url), 'utf8');
 
 /** A Worker stand-in that runs LabHandler on this thread, answering asynchronously. */
 class InProcessWorker {
@@ -17,10 +18,18 @@ class InProcessWorker {
   onerror: ((e: ErrorEvent) => void) | null = null;
   sent: Request[] = [];
   terminated = false;
+  /** Requests of these types wait in `held` until release() (to look at the in-between state). */
+  holdTypes = new Set<string>();
+  private held: Request[] = [];
   private handler = new LabHandler((m) => setTimeout(() => !this.terminated && this.onmessage?.({ data: m } as MessageEvent), 0));
   postMessage(m: Request): void {
     this.sent.push(m);
-    setTimeout(() => void this.handler.handle(m), 0);
+    if (this.holdTypes.has(m.type)) this.held.push(m);
+    else setTimeout(() => void this.handler.handle(m), 0);
+  }
+  release(): void {
+    this.holdTypes.clear();
+    for (const m of this.held.splice(0)) setTimeout(() => void this.handler.handle(m), 0);
   }
   terminate(): void {
     this.terminated = true;
@@ -105,6 +114,20 @@ describe('LabController', () => {
     await until(() => useLab.getState().position === 6 && useLab.getState().frameVersion > 0, 'position 6 again');
     expect(workers[1].sent[0]).toMatchObject({ type: 'load', source: RCU });
     expect(useLab.getState().text).toBe(`${RCU}\n# unsaved edit`);
+  });
+
+  it('a new run does not show the previous run\'s timeline or watch curves while its own load', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => frameCache.trace.steps.length > 0 && useLab.getState().watchSeries.length > 0, 'the first trace and watches');
+    const firstTitle = useLab.getState().title;
+    workers[0].holdTypes = new Set(['steps', 'watch']);
+    lab.openScenario('quota.ioasid', QUOTA);
+    await until(() => useLab.getState().status === 'ready' && useLab.getState().title !== firstTitle, 'the second run');
+    expect(frameCache.trace.steps).toEqual([]);
+    expect(useLab.getState().watchSeries).toEqual([]);
+    workers[0].release();
+    await until(() => frameCache.trace.steps.length > 0 && useLab.getState().watchSeries.length > 0, 'the second trace and watches');
+    expect(frameCache.trace.steps.length).toBe(useLab.getState().stepCount);
   });
 
   it('finds breakpoints through the worker', async () => {
