@@ -118,7 +118,7 @@ describe('LabController', () => {
 
   it('a new run does not show the previous run\'s timeline or watch curves while its own load', async () => {
     lab.openScenario('rcu-free-bug.ioasid', RCU);
-    await until(() => frameCache.trace.steps.length > 0 && useLab.getState().watchSeries.length > 0, 'the first trace and watches');
+    await until(() => frameCache.trace.steps.length > 0 && (useLab.getState().watchSeries?.length ?? 0) > 0, 'the first trace and watches');
     const firstTitle = useLab.getState().title;
     workers[0].holdTypes = new Set(['steps', 'watch']);
     lab.openScenario('quota.ioasid', QUOTA);
@@ -126,7 +126,7 @@ describe('LabController', () => {
     expect(frameCache.trace.steps).toEqual([]);
     expect(useLab.getState().watchSeries).toEqual([]);
     workers[0].release();
-    await until(() => frameCache.trace.steps.length > 0 && useLab.getState().watchSeries.length > 0, 'the second trace and watches');
+    await until(() => frameCache.trace.steps.length > 0 && (useLab.getState().watchSeries?.length ?? 0) > 0, 'the second trace and watches');
     expect(frameCache.trace.steps.length).toBe(useLab.getState().stepCount);
   });
 
