@@ -171,6 +171,27 @@ describe('shared visited set (parallel search)', () => {
     expect(v.size).toBe(2);
   });
 
+  it('grows level by level: a small search touches only the first level, every digest stays found', () => {
+    const v = SharedVisited.create(20_000);
+    const key = (i: number): [number, number] => [Math.imul(i, 0x9e3779b1), Math.imul(i ^ 0x5555, 0x85ebca6b)];
+    for (let i = 0; i < 1000; i++) expect(v.visit(...key(i), 4)).toBe('new');
+    expect(v.levels).toBe(1);
+    for (let i = 1000; i < 20_000; i++) expect(v.visit(...key(i), 4)).toBe('new');
+    expect(v.levels).toBeGreaterThan(2);
+    expect(v.size).toBe(20_000);
+    for (let i = 0; i < 20_000; i += 7) expect(v.visit(...key(i), 4)).toBe('seen');
+    expect(v.visit(...key(3), 1)).toBe('shorter');
+    expect(v.visit(...key(19_999), 1)).toBe('shorter');
+    expect(v.size).toBe(20_000);
+  });
+
+  it('says "full" once its last level has no room', () => {
+    const v = SharedVisited.create(16);
+    let full = 0;
+    for (let i = 0; i < 9000 && !full; i++) if (v.visit(i + 1, i * 31, 0) === 'full') full = i;
+    expect(full).toBeGreaterThan(4096);
+  });
+
   it('partitions sharing one table find the same kinds with the same shortest schedules, without exploring a state twice', () => {
     const p = load(RACE);
     const m = model(p, { preset: 'cyclic', axes: [['alloc', 'lowest']] });

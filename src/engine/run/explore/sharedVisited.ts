@@ -2,48 +2,113 @@
 // addressing over 64-bit state digests, each with the smallest depth it was reached at.
 // A state reached again at a smaller depth is explored again ("relaxed"), so shortest
 // schedules stay shortest whichever worker got there first.
+//
+// The table is a chain of levels, each twice the size of the one before; inserts go to the
+// newest level until it is half full. A search touches memory in proportion to the states it
+// found, not to its budget: one table sized for a million states spread every insert over
+// 32 MiB, and the first write to each page faulted (a 500-state search spent 2 ms there, and
+// two workers faulting in one address space slowed each other down).
 
 const SLOT_INTS = 4; // state, h1, h2, depth
 const EMPTY = 0;
 const WRITING = 1;
 const READY = 2;
-/** Int32 slot holding the count of distinct states, before the table. */
-const HEADER_INTS = 2;
+/** Slots in the first level (128 KiB). */
+const BASE_SLOTS = 8192;
+const MAX_LEVELS = 24;
+/** Header: the count of distinct states, the open level, then each level's count. */
+const COUNT = 0;
+const OPEN = 1;
+const LEVEL_COUNTS = 2;
+const HEADER_INTS = LEVEL_COUNTS + MAX_LEVELS;
 
 export type VisitResult = 'new' | 'shorter' | 'seen' | 'full';
 
+/** First slot's int offset and slot count of each level, for a buffer of `ints` ints. */
+function levelsOf(ints: number): { at: number[]; slots: number[] } {
+  const at: number[] = [];
+  const slots: number[] = [];
+  let offset = HEADER_INTS;
+  for (let k = 0; k < MAX_LEVELS && offset + BASE_SLOTS * 2 ** k * SLOT_INTS <= ints; k++) {
+    at.push(offset);
+    slots.push(BASE_SLOTS * 2 ** k);
+    offset += BASE_SLOTS * 2 ** k * SLOT_INTS;
+  }
+  return { at, slots };
+}
+
 export class SharedVisited {
   private readonly ints: Int32Array;
-  private readonly mask: number;
+  private readonly at: number[];
+  private readonly slots: number[];
 
-  /** A table for at least `states` distinct states (kept under half full). */
+  /** A table for at least `states` distinct states (every level kept at most half full). */
   static create(states: number): SharedVisited {
-    let slots = 1024;
-    while (slots < states * 2) slots *= 2;
+    let slots = 0;
+    for (let k = 0; k < MAX_LEVELS && slots / 2 < states; k++) slots += BASE_SLOTS * 2 ** k;
     return new SharedVisited(new SharedArrayBuffer((HEADER_INTS + slots * SLOT_INTS) * 4));
   }
 
   constructor(readonly buffer: SharedArrayBuffer) {
     this.ints = new Int32Array(buffer);
-    this.mask = (this.ints.length - HEADER_INTS) / SLOT_INTS - 1;
+    ({ at: this.at, slots: this.slots } = levelsOf(this.ints.length));
   }
 
   /** Distinct states recorded so far, by every worker. */
   get size(): number {
-    return Atomics.load(this.ints, 0);
+    return Atomics.load(this.ints, COUNT);
+  }
+
+  /** The levels in use (for tests: a small search stays in the first). */
+  get levels(): number {
+    return Atomics.load(this.ints, OPEN) + 1;
   }
 
   visit(h1: number, h2: number, depth: number): VisitResult {
+    /** Levels below this one are known not to hold the digest. */
+    let checked = 0;
+    for (;;) {
+      const open = Atomics.load(this.ints, OPEN);
+      for (; checked < open; checked++) {
+        const r = this.probe(checked, h1, h2, depth, false);
+        if (r !== undefined) return r;
+      }
+      const r = this.probe(open, h1, h2, depth, true, open === this.at.length - 1);
+      if (r !== undefined) return r;
+      // The open level is half full and does not hold the digest: open the next one (unless
+      // another worker did) and insert there. Two workers inserting the same new state at
+      // this very moment may both count it: one state explored twice, never one missed.
+      checked = open + 1;
+      Atomics.compareExchange(this.ints, OPEN, open, open + 1);
+    }
+  }
+
+  /**
+   * Looks for the digest in level k; with `insert`, claims an empty slot for it unless the
+   * level is half full (undefined: not there, or no room). `last`: the final level fills up.
+   */
+  private probe(k: number, h1: number, h2: number, depth: number, insert: boolean, last = false): VisitResult | undefined {
     const ints = this.ints;
-    let slot = (h1 ^ (h2 >>> 7)) & this.mask;
-    for (let probes = 0; probes <= this.mask; probes++, slot = (slot + 1) & this.mask) {
-      const at = HEADER_INTS + slot * SLOT_INTS;
-      if (Atomics.load(ints, at) === EMPTY && Atomics.compareExchange(ints, at, EMPTY, WRITING) === EMPTY) {
+    const mask = this.slots[k] - 1;
+    const base = this.at[k];
+    let slot = (h1 ^ (h2 >>> 7)) & mask;
+    for (let probes = 0; probes <= mask; probes++, slot = (slot + 1) & mask) {
+      const at = base + slot * SLOT_INTS;
+      const tag = Atomics.load(ints, at);
+      if (tag === EMPTY) {
+        if (!insert) return undefined;
+        if (!last && Atomics.load(ints, LEVEL_COUNTS + k) * 2 >= this.slots[k]) return undefined;
+        if (Atomics.compareExchange(ints, at, EMPTY, WRITING) !== EMPTY) {
+          slot = (slot - 1) & mask; // lost the slot to another worker: look at it again
+          probes--;
+          continue;
+        }
         ints[at + 1] = h1;
         ints[at + 2] = h2;
         Atomics.store(ints, at + 3, depth);
         Atomics.store(ints, at, READY);
-        Atomics.add(ints, 0, 1);
+        Atomics.add(ints, LEVEL_COUNTS + k, 1);
+        Atomics.add(ints, COUNT, 1);
         return 'new';
       }
       while (Atomics.load(ints, at) === WRITING) {
@@ -56,6 +121,6 @@ export class SharedVisited {
         if (Atomics.compareExchange(ints, at + 3, d, depth) === d) return 'shorter';
       }
     }
-    return 'full';
+    return last ? 'full' : undefined;
   }
 }
