@@ -74,6 +74,11 @@ interface Node {
   depth: number;
   /** The sleep set as a bit mask over choices (see choiceBits in explore). */
   sleep: number;
+  /**
+   * A state explored before, now reached with a smaller sleep set: only these choices (the
+   * ones asleep then, awake now) are new; 0 for a first visit.
+   */
+  only: number;
 }
 
 function pathOf(node: Node, last?: string): string[] {
@@ -157,7 +162,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       record(before, undefined, undefined, prefix.slice(0, i + 1));
     }
     if (!ok) continue;
-    const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP };
+    const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, only: 0 };
     if (shared) {
       if (admitShared(prefix.length)) {
         root.snap = m.detach();
@@ -194,7 +199,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       footprints.length = 0;
       for (const c of choices) footprints.push(footprintOf(m, c));
     }
-    const enabled = node.sleep === 0 ? choices : choices.filter((c) => (node.sleep & bit(c)) === 0);
+    const enabled = node.only !== 0 ? choices.filter((c) => (node.only & bit(c)) !== 0) : node.sleep === 0 ? choices : choices.filter((c) => (node.sleep & bit(c)) === 0);
     for (let i = 0; i < enabled.length; i++) {
       const c = enabled[i];
       // The first unit runs from the state restored above; later ones from a fresh copy.
@@ -217,7 +222,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
         terminal(node, c);
         continue;
       }
-      const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep };
+      const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep, only: 0 };
       if (shared) {
         if (admitShared(child.depth)) {
           child.snap = m.detach();
@@ -228,11 +233,13 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       const h = hashing ? fingerprintKey(m) : states;
       const prev = visited.get(h);
       if (prev !== undefined) {
-        // Explored before with a sleep set inside this one: nothing new to do.
-        if ((prev & ~sleep) === 0) continue;
-        const narrowed = prev & sleep;
-        visited.set(h, narrowed);
-        child.sleep = narrowed;
+        // Explored before with a sleep set inside this one: nothing new to do. Otherwise only
+        // the choices asleep then and awake now are new (Godefroid's state caching: the
+        // others' subtrees were explored already, with sleep sets no larger than now).
+        const awake = prev & ~sleep;
+        if (awake === 0) continue;
+        visited.set(h, prev & sleep);
+        child.only = awake;
         child.snap = m.detach();
         queue.push(child);
         continue;
