@@ -179,6 +179,9 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   }
 
   const footprints: Footprint[] = [];
+  /** Per node, reused: each choice's sleep bit, and the indices of the choices to run. */
+  const bits: number[] = [];
+  const toRun: number[] = [];
   let head = 0;
   while (head < queue.length) {
     if (overBudget() || opts.shouldStop?.()) {
@@ -195,13 +198,25 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       terminal(node);
       continue;
     }
-    if (reduction) {
-      footprints.length = 0;
-      for (const c of choices) footprints.push(footprintOf(m, c));
+    const n = choices.length;
+    bits.length = 0;
+    toRun.length = 0;
+    for (let k = 0; k < n; k++) {
+      const b = bit(choices[k]);
+      bits.push(b);
+      if (node.only !== 0 ? (node.only & b) !== 0 : (node.sleep & b) === 0) toRun.push(k);
     }
-    const enabled = node.only !== 0 ? choices.filter((c) => (node.only & bit(c)) !== 0) : node.sleep === 0 ? choices : choices.filter((c) => (node.sleep & bit(c)) === 0);
-    for (let i = 0; i < enabled.length; i++) {
-      const c = enabled[i];
+    // Footprints are taken at this state, before any unit runs, and only when a sleep set
+    // will be computed from them.
+    if (reduction && (node.sleep !== 0 || toRun.length > 1)) {
+      footprints.length = 0;
+      for (let k = 0; k < n; k++) footprints.push(footprintOf(m, choices[k]));
+    }
+    /** Choices run so far at this visit: they sleep in later siblings they commute with. */
+    let ran = 0;
+    for (let i = 0; i < toRun.length; i++) {
+      const k = toRun[i];
+      const c = choices[k];
       // The first unit runs from the state restored above; later ones from a fresh copy.
       if (i > 0) m.restore(snap);
       const before = violationMask(m);
@@ -210,14 +225,12 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       record(before, node, c);
       let sleep = NO_SLEEP;
       if (reduction && (node.sleep !== 0 || i > 0)) {
-        const fc = footprints[choices.indexOf(c)];
         // Sleeping choices are still enabled here (independent units do not disable each other).
-        for (let k = 0; k < choices.length; k++) {
-          const b = bit(choices[k]);
-          if (node.sleep & b && independent(footprints[k], fc)) sleep |= b;
-        }
-        for (let j = 0; j < i; j++) if (independent(footprints[choices.indexOf(enabled[j])], fc)) sleep |= bit(enabled[j]);
+        const candidates = node.sleep | ran;
+        const fc = footprints[k];
+        for (let j = 0; j < n; j++) if (candidates & bits[j] && independent(footprints[j], fc)) sleep |= bits[j];
       }
+      ran |= bits[k];
       if (m.phase !== 'running') {
         terminal(node, c);
         continue;

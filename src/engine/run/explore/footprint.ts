@@ -7,18 +7,36 @@
 import type { Machine } from '../machine';
 import type { IdRef, Stmt } from '../../scenario/ast';
 
-export type Footprint = 'global' | { reads: string[]; writes: string[] };
+/**
+ * Resources as numbers (a kind in the high bits, an ID or an interned name below) so that
+ * footprints are small arrays compared by value, with no text built per state.
+ */
+export type Footprint = 'global' | { reads: number[]; writes: number[] };
 
-const KERNEL = 'K';
+const KIND = 2 ** 21;
+const KERNEL = 0;
+const ID = 1 * KIND;
+const PASID = 2 * KIND;
+const DEV = 3 * KIND;
+const SET = 4 * KIND;
+const LOCK = 5 * KIND;
 const NOTHING: Footprint = { reads: [], writes: [] };
+
+/** Device, set and lock names → small numbers, for the life of the process. */
+const interned = new Map<string, number>();
+function name(kind: number, n: string): number {
+  let i = interned.get(n);
+  if (i === undefined) interned.set(n, (i = interned.size));
+  return kind + i;
+}
 
 function idOf(m: Machine, ref: IdRef): number | undefined {
   return ref.kind === 'num' ? ref.value : m.kernel.state.view.bindings.get(ref.name);
 }
 
-function setOf(m: Machine, id: number): string {
+function setOf(m: Machine, id: number): number {
   const s = m.kernel.state.view;
-  return `set:${s.sets.nameOfSid(s.ids.sid[id])}`;
+  return name(SET, s.sets.nameOfSid(s.ids.sid[id]));
 }
 
 function stmtFootprint(m: Machine, st: Stmt): Footprint {
@@ -32,27 +50,27 @@ function stmtFootprint(m: Machine, st: Stmt): Footprint {
     case 'spin_unlock':
     case 'mutex_lock':
     case 'mutex_unlock':
-      return { reads: [], writes: [`lock:${st.lock}`] };
+      return { reads: [], writes: [name(LOCK, st.lock)] };
     case 'find':
     case 'find_sid': {
       const id = idOf(m, st.id);
-      return id === undefined ? { reads: [KERNEL], writes: [] } : { reads: [`id:${id}`, ...(st.verb === 'find' && st.set ? [`set:${st.set}`] : [])], writes: [] };
+      return id === undefined ? { reads: [KERNEL], writes: [] } : { reads: st.verb === 'find' && st.set ? [ID + id, name(SET, st.set)] : [ID + id], writes: [] };
     }
     case 'find_spid':
-      return { reads: [`set:${st.set}`], writes: [] };
+      return { reads: [name(SET, st.set)], writes: [] };
     case 'get': {
       const id = idOf(m, st.id);
-      return id === undefined ? { reads: [], writes: [KERNEL] } : { reads: [], writes: [`id:${id}`] };
+      return id === undefined ? { reads: [], writes: [KERNEL] } : { reads: [], writes: [ID + id] };
     }
     case 'put': {
       const id = idOf(m, st.id);
       // A put that can reach zero reclaims: the allocator and the set change.
       if (id === undefined || !s.ids.isLive(id) || s.ids.refs[id] <= 1) return { reads: [], writes: [KERNEL] };
-      return { reads: [], writes: [`id:${id}`] };
+      return { reads: [], writes: [ID + id] };
     }
     case 'dma': {
       const id = idOf(m, st.id);
-      return id === undefined ? { reads: [], writes: [KERNEL] } : { reads: [`id:${id}`], writes: [`pasid:${id}`, `dev:${st.device}`] };
+      return id === undefined ? { reads: [], writes: [KERNEL] } : { reads: [ID + id], writes: [PASID + id, name(DEV, st.device)] };
     }
     case 'bind':
     case 'unbind':
@@ -62,8 +80,9 @@ function stmtFootprint(m: Machine, st: Stmt): Footprint {
       if (id === undefined || !s.ids.isLive(id)) return { reads: [], writes: [KERNEL] };
       const reclaims = st.verb === 'unbind' && m.kernel.model.free === 'refcount' && s.ids.refs[id] <= 1;
       if (reclaims) return { reads: [], writes: [KERNEL] };
-      const dev = 'device' in st ? [`dev:${st.device}`] : [];
-      return { reads: [], writes: [`id:${id}`, `pasid:${id}`, setOf(m, id), ...dev] };
+      const writes = [ID + id, PASID + id, setOf(m, id)];
+      if ('device' in st) writes.push(name(DEV, st.device));
+      return { reads: [], writes };
     }
     default:
       return { reads: [], writes: [KERNEL] };
@@ -81,11 +100,11 @@ function empty(f: Footprint): boolean {
 }
 
 /** Anything but a hand-made lock lives in the kernel's state. */
-function inKernel(x: string): boolean {
-  return !x.startsWith('lock:');
+function inKernel(x: number): boolean {
+  return x < LOCK;
 }
 
-function conflicts(a: { reads: string[]; writes: string[] }, b: { reads: string[]; writes: string[] }): boolean {
+function conflicts(a: { reads: number[]; writes: number[] }, b: { reads: number[]; writes: number[] }): boolean {
   for (const w of a.writes) {
     if (w === KERNEL) {
       if (b.reads.some(inKernel) || b.writes.some(inKernel)) return true;
