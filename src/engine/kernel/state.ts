@@ -51,6 +51,21 @@ const VIOLATIONS = 512;
 const REPORTED = 1024;
 const ALL = 2047;
 
+/** Each component's bit in `changedParts`. */
+export const PART_BIT: { readonly [K in keyof KernelParts]: number } = {
+  alloc: ALLOC,
+  ids: IDS,
+  sets: SETS,
+  subs: SUBS,
+  vtd: VTD,
+  hold: HOLD,
+  deferred: DEFERRED,
+  lockdep: LOCKDEP,
+  bindings: BINDINGS,
+  violationCounts: VIOLATIONS,
+  reported: REPORTED,
+};
+
 export class KernelState {
   capacity: number;
   capacityInstalled = false;
@@ -62,6 +77,13 @@ export class KernelState {
   private p: KernelParts;
   /** Components this state may change in place; the others are shared with a copy. */
   private owned = ALL;
+  /**
+   * The explorer's per-component digests of this state, as of its last fingerprint, and the
+   * components copied since (after `seal()`, a change always copies). Forks inherit both:
+   * a child's fingerprint rehashes only what its step changed.
+   */
+  partDigests: number[] | undefined;
+  changedParts = ALL;
 
   constructor(capacity = DEFAULT_CAPACITY, parts?: KernelParts) {
     this.capacity = capacity;
@@ -91,6 +113,8 @@ export class KernelState {
     k.avail = this.avail;
     k.genCounter = this.genCounter;
     k.violationBits = this.violationBits;
+    k.partDigests = this.partDigests;
+    k.changedParts = this.changedParts;
     k.owned = 0;
     this.owned = 0;
     return k;
@@ -135,6 +159,7 @@ export class KernelState {
       case REPORTED: p.reported = new Set(p.reported); break;
     }
     this.owned |= bit;
+    this.changedParts |= bit;
   }
 
   get alloc(): GrowableAllocator {
@@ -144,6 +169,7 @@ export class KernelState {
   set alloc(v: GrowableAllocator) {
     this.p.alloc = v;
     this.owned |= ALLOC;
+    this.changedParts |= ALLOC;
   }
   get ids(): IdTable {
     if (!(this.owned & IDS)) this.own(IDS);
@@ -152,6 +178,7 @@ export class KernelState {
   set ids(v: IdTable) {
     this.p.ids = v;
     this.owned |= IDS;
+    this.changedParts |= IDS;
   }
   get sets(): SetTable {
     if (!(this.owned & SETS)) this.own(SETS);

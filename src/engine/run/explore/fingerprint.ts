@@ -6,7 +6,7 @@
 
 import type { Machine, ThreadStatus } from '../machine';
 import type { Hasher } from '../../hasher';
-import type { KernelParts, KernelState } from '../../kernel/state';
+import { PART_BIT, type KernelParts } from '../../kernel/state';
 
 let a = 0;
 let b = 0;
@@ -153,7 +153,6 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
   reported: (reported) => bag(reported, (r) => str(r)),
 };
 const PART_NAMES = Object.keys(PARTS) as (keyof KernelParts)[];
-const partWords = new Int32Array(PART_NAMES.length * 2);
 const STATUS_CODES: Record<ThreadStatus, number> = { idle: 0, ready: 1, done: 2, stuck: 3 };
 
 function idsDigest(alloc: KernelParts['alloc'], ids: KernelParts['ids']): void {
@@ -166,44 +165,34 @@ function idsDigest(alloc: KernelParts['alloc'], ids: KernelParts['ids']): void {
   }
 }
 
-/**
- * Digests of sealed component objects, kept on the object under a symbol: a sealed component
- * never changes (a change copies it first), so its digest holds for every state that shares
- * it. (A WeakMap did the same at a sixth of the explorer's time.) The ID table's digest also
- * depends on the allocator it was hashed with.
- */
-const DIGEST = Symbol('state digest');
-interface Digest {
-  a: number;
-  b: number;
-  alloc?: object;
+function partDigest(v: Readonly<KernelParts>, name: keyof KernelParts): void {
+  reset();
+  if (name === 'ids') idsDigest(v.alloc, v.ids);
+  else (PARTS[name] as (x: unknown) => void)(v[name]);
 }
-type Memo = { [DIGEST]?: Digest };
 
-/** A component's digest from the cache, computing and caching it when missing. */
-function partDigest<K extends keyof KernelParts>(s: KernelState, name: K): Digest {
-  const v = s.view;
-  const part = v[name] as Memo;
-  let d = part[DIGEST];
-  if (d === undefined || (name === 'ids' && d.alloc !== v.alloc)) {
-    reset();
-    if (name === 'ids') idsDigest(v.alloc, v.ids);
-    else PARTS[name](v[name]);
-    d = name === 'ids' ? { a, b, alloc: v.alloc } : { a, b };
-    part[DIGEST] = d;
-  }
-  return d;
-}
+/** A component's bits in `changedParts`: the ID table is hashed through the allocator. */
+const PART_DEPS = PART_NAMES.map((n) => PART_BIT[n] | (n === 'ids' ? PART_BIT.alloc : 0));
 
 function digest(m: Machine): void {
   const s = m.kernel.state;
-  // Sealed components never change again (a change copies them first), so their digests
-  // stay valid for every state that shares them.
+  // From here on every change copies its component first and marks it in changedParts, so
+  // the digests of the others (inherited from the state this one was forked from) hold.
   s.seal();
-  for (let i = 0; i < PART_NAMES.length; i++) {
-    const d = partDigest(s, PART_NAMES[i]);
-    partWords[2 * i] = d.a;
-    partWords[2 * i + 1] = d.b;
+  const inherited = s.partDigests;
+  let words = inherited;
+  if (words === undefined || s.changedParts !== 0) {
+    words = inherited === undefined ? new Array<number>(PART_NAMES.length * 2).fill(0) : inherited.slice();
+    const v = s.view;
+    for (let i = 0; i < PART_NAMES.length; i++) {
+      if (inherited === undefined || s.changedParts & PART_DEPS[i]) {
+        partDigest(v, PART_NAMES[i]);
+        words[2 * i] = a;
+        words[2 * i + 1] = b;
+      }
+    }
+    s.partDigests = words;
+    s.changedParts = 0;
   }
   reset();
   bool(m.phase === 'running');
@@ -225,5 +214,5 @@ function digest(m: Machine): void {
   int(s.avail);
   bool(s.capacityInstalled);
   int(s.genCounter);
-  for (let i = 0; i < partWords.length; i++) int(partWords[i]);
+  for (let i = 0; i < words.length; i++) int(words[i]);
 }
