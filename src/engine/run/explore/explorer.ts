@@ -198,23 +198,22 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       terminal(node);
       continue;
     }
+    // The arrays are reused and never shrunk: entries past the counts are stale.
     const n = choices.length;
-    bits.length = 0;
-    toRun.length = 0;
+    let runs = 0;
     for (let k = 0; k < n; k++) {
       const b = bit(choices[k]);
-      bits.push(b);
-      if (node.only !== 0 ? (node.only & b) !== 0 : (node.sleep & b) === 0) toRun.push(k);
+      bits[k] = b;
+      if (node.only !== 0 ? (node.only & b) !== 0 : (node.sleep & b) === 0) toRun[runs++] = k;
     }
     // Footprints are taken at this state, before any unit runs, and only when a sleep set
     // will be computed from them.
-    if (reduction && (node.sleep !== 0 || toRun.length > 1)) {
-      footprints.length = 0;
-      for (let k = 0; k < n; k++) footprints.push(footprintOf(m, choices[k]));
+    if (reduction && (node.sleep !== 0 || runs > 1)) {
+      for (let k = 0; k < n; k++) footprints[k] = footprintOf(m, choices[k]);
     }
     /** Choices run so far at this visit: they sleep in later siblings they commute with. */
     let ran = 0;
-    for (let i = 0; i < toRun.length; i++) {
+    for (let i = 0; i < runs; i++) {
       const k = toRun[i];
       const c = choices[k];
       // The first unit runs from the state restored above; later ones from a fresh copy.
