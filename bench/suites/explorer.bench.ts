@@ -90,26 +90,37 @@ join
 type Program = Extract<ReturnType<typeof loadScenario>, { ok: true }>['program'];
 type Model = Parameters<typeof explore>[1];
 
-/** Best search time in this thread (after warm-up runs), with the reduction on or off. */
-function bestSingle(program: Program, model: Model, reduction: boolean, runs: number): ExploreReport {
-  let best: ExploreReport | undefined;
+/** Best search times in this thread with the reduction on and off, taking turns (see bestPair). */
+function bestSingle(program: Program, model: Model, runs: number): { reduced: ExploreReport; plain: ExploreReport } {
+  let reduced: ExploreReport | undefined;
+  let plain: ExploreReport | undefined;
   for (let i = 0; i < runs; i++) {
-    const r = explore(program, model, { maxStates: MAX_STATES, reduction });
-    if (!best || r.elapsedMs < best.elapsedMs) best = r;
+    const r = explore(program, model, { maxStates: MAX_STATES, reduction: true });
+    if (!reduced || r.elapsedMs < reduced.elapsedMs) reduced = r;
+    const p = explore(program, model, { maxStates: MAX_STATES, reduction: false });
+    if (!plain || p.elapsedMs < plain.elapsedMs) plain = p;
   }
-  return best!;
+  return { reduced: reduced!, plain: plain! };
 }
 
-/** Best wall time of a search on a started pool (partitioning and messages included). */
-async function bestPool(pool: ExplorePool, source: string, program: Program, model: Model, runs: number): Promise<{ ms: number; report: ExploreReport }> {
-  let best: { ms: number; report: ExploreReport } | undefined;
+type Timed = { ms: number; report: ExploreReport };
+
+/**
+ * Best wall times of the same search on two started pools (partitioning and messages
+ * included), the pools taking turns: this machine's speed drifts by up to 2x within a
+ * minute, and runs of one pool after the other measured the drift as much as the pools.
+ */
+async function bestPair(a: ExplorePool, b: ExplorePool, source: string, program: Program, model: Model, runs: number): Promise<[Timed, Timed]> {
+  const best: [Timed | undefined, Timed | undefined] = [undefined, undefined];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const report = await pool.search(source, program, model, { maxStates: MAX_STATES });
-    const ms = performance.now() - t0;
-    if (!best || ms < best.ms) best = { ms, report };
+    for (const [k, pool] of [a, b].entries()) {
+      const t0 = performance.now();
+      const report = await pool.search(source, program, model, { maxStates: MAX_STATES });
+      const ms = performance.now() - t0;
+      if (!best[k] || ms < best[k].ms) best[k] = { ms, report };
+    }
   }
-  return best!;
+  return [best[0]!, best[1]!];
 }
 
 const MAX_STATES = 1_000_000;
@@ -127,10 +138,9 @@ export async function run(): Promise<BenchResult[]> {
   const heavy = load(EXPLORER_BENCH_HEAVY);
   const out: BenchResult[] = [];
   // This thread, warmed up on both scenarios first.
-  for (const { program, model } of [light, heavy]) bestSingle(program, model, true, 8);
-  const lightRed = bestSingle(light.program, light.model, true, 15);
-  const lightPlain = bestSingle(light.program, light.model, false, 15);
-  const heavyRed = bestSingle(heavy.program, heavy.model, true, 5);
+  for (const { program, model } of [light, heavy]) bestSingle(program, model, 4);
+  const { reduced: lightRed, plain: lightPlain } = bestSingle(light.program, light.model, 20);
+  const { reduced: heavyRed } = bestSingle(heavy.program, heavy.model, 5);
   const rate = (r: ExploreReport) => r.states / (r.elapsedMs / 1000);
   out.push(
     { name: `explorer, 1 worker, with reduction: ${lightRed.states} states, complete=${lightRed.complete}`, value: rate(lightRed), unit: 'states/s', target: '≥ 100k states/s per worker' },
@@ -154,11 +164,9 @@ export async function run(): Promise<BenchResult[]> {
         await pool.search(EXPLORER_BENCH_SCENARIO, light.program, light.model, { maxStates: MAX_STATES });
       }
     }
-    const heavyOne = await bestPool(one, EXPLORER_BENCH_HEAVY, heavy.program, heavy.model, 6);
-    const heavyTwo = await bestPool(two, EXPLORER_BENCH_HEAVY, heavy.program, heavy.model, 6);
-    const lightOne = await bestPool(one, EXPLORER_BENCH_SCENARIO, light.program, light.model, 10);
-    const lightTwo = await bestPool(two, EXPLORER_BENCH_SCENARIO, light.program, light.model, 10);
-    const perSecond = (r: { ms: number; report: ExploreReport }) => r.report.states / (r.ms / 1000);
+    const [heavyOne, heavyTwo] = await bestPair(one, two, EXPLORER_BENCH_HEAVY, heavy.program, heavy.model, 8);
+    const [lightOne, lightTwo] = await bestPair(one, two, EXPLORER_BENCH_SCENARIO, light.program, light.model, 15);
+    const perSecond = (r: Timed) => r.report.states / (r.ms / 1000);
     out.push(
       { name: `explorer on worker threads, 1 worker: ${lightOne.report.states} states in ${lightOne.ms.toFixed(1)} ms`, value: perSecond(lightOne), unit: 'states/s', target: '≥ 100k states/s per worker' },
       { name: `explorer, 2 workers: ${lightTwo.report.states} states in ${lightTwo.ms.toFixed(1)} ms; speed-up`, value: lightOne.ms / lightTwo.ms, unit: 'x', target: '≥ 1.7x' },

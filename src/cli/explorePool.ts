@@ -104,12 +104,13 @@ export class ExplorePool {
     const split = n > 1 && prefixes.length >= wanted;
     await this.ready();
     // One visited set for all workers: a state one worker explored is not explored again by
-    // another (unless reached at a smaller depth), and the state budget is global.
-    const visited = SharedVisited.create(opts.maxStates);
+    // another (unless reached at a smaller depth), and the state budget is global. A search
+    // on one worker keeps its own, and with it the sleep-set reduction (as in this thread).
+    const visited = split ? SharedVisited.create(opts.maxStates).buffer : undefined;
     const parts = split ? splitRoundRobin(prefixes, n) : [[[]]];
     const reports = await Promise.all(
       parts.map((roots, i) =>
-        this.job(this.workers[i], { type: 'job', source, model, roots, maxStates: opts.maxStates, reduction, visited: visited.buffer, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)),
+        this.job(this.workers[i], { type: 'job', source, model, roots, maxStates: opts.maxStates, reduction, visited, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)),
       ),
     );
     return mergeReports(reports);
