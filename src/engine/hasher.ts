@@ -7,6 +7,8 @@ export interface Hasher {
   str(s: string): void;
   /** An unordered collection: the same entries in any order give the same digest (no sorting). */
   bag<T>(items: Iterable<T>, each: (x: T) => void): void;
+  /** A map as a bag of its entries (without an [key, value] array per entry). */
+  bagMap<K, V>(map: ReadonlyMap<K, V>, each: (k: K, v: V) => void): void;
 }
 
 /** A Hasher that writes the tokens as text: equal texts = equal content. */
@@ -26,6 +28,9 @@ export class TextHasher implements Hasher {
       entries.push(this.parts.splice(0).join(','));
     }
     this.parts.push(...outer, `{${entries.sort().join(';')}}`);
+  }
+  bagMap<K, V>(map: ReadonlyMap<K, V>, each: (k: K, v: V) => void): void {
+    this.bag(map, ([k, v]) => each(k, v));
   }
   text(): string {
     return this.parts.join(',');

@@ -45,9 +45,13 @@ export function recordAcquire(read: LockdepState, write: () => LockdepState, hel
       if (!out) s.edges.set(h, (out = new Map()));
       out.set(taken, line);
     }
+    if (inversion !== undefined) continue;
     const back = pathLine(s, taken, h);
-    const key = [h, taken].sort().join('\u0000');
-    if (back !== undefined && !s.reported.has(key) && inversion === undefined) {
+    if (back === undefined) continue;
+    // The pair in either order: one report per inversion. Built only for an inversion
+    // (this runs on every nested acquisition).
+    const key = h < taken ? `${h}\u0000${taken}` : `${taken}\u0000${h}`;
+    if (!s.reported.has(key)) {
       s = write();
       s.reported.add(key);
       inversion = `possible circular locking: ${taken} taken while holding ${h} (line ${line}), but ${h} was taken while holding ${taken} earlier (line ${back})`;
@@ -58,9 +62,11 @@ export function recordAcquire(read: LockdepState, write: () => LockdepState, hel
 
 /** Line of the first edge on a path from → to, or undefined when `to` is unreachable. */
 function pathLine(s: LockdepState, from: string, to: string): number | undefined {
+  const first = s.edges.get(from);
+  if (first === undefined) return undefined; // the common case: nothing to search
   const seen = new Set<string>([from]);
   const stack: [string, number][] = [];
-  for (const [n, l] of s.edges.get(from) ?? []) stack.push([n, l]);
+  for (const [n, l] of first) stack.push([n, l]);
   while (stack.length > 0) {
     const [n, l] = stack.pop()!;
     if (n === to) return l;

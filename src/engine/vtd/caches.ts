@@ -74,9 +74,9 @@ export class TranslationCache {
   /** Feeds the entries to a state digest (unordered: PASIDs and devices as bags). */
   digestInto(h: Hasher): void {
     h.num(this.count);
-    h.bag(this.byId, ([id, m]) => {
+    h.bagMap(this.byId, (id, m) => {
       h.num(id);
-      h.bag(m, ([dev, t]) => {
+      h.bagMap(m, (dev, t) => {
         h.str(dev);
         h.num(t.did);
         h.num(t.owner);

@@ -44,7 +44,7 @@ export class PasidTable {
   /** Feeds the leaf tables (a bag) and their present entries (in index order) to a state digest. */
   digestInto(h: Hasher): void {
     h.num(this.maxPasid);
-    h.bag(this.leaves, ([d, leaf]) => {
+    h.bagMap(this.leaves, (d, leaf) => {
       h.num(d);
       for (let i = 0; i < leaf.length; i++) {
         const e = leaf[i];

@@ -353,9 +353,9 @@ export class VtdModel {
     this.caches.pasidCache.digestInto(h);
     this.caches.iotlb.digestInto(h);
     this.caches.devtlb.digestInto(h);
-    h.bag(this.lastDid, ([id, m]) => {
+    h.bagMap(this.lastDid, (id, m) => {
       h.num(id);
-      h.bag(m, ([dev, did]) => {
+      h.bagMap(m, (dev, did) => {
         h.str(dev);
         h.num(did);
       });

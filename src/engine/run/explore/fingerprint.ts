@@ -33,7 +33,7 @@ function num(x: number): void {
   else str(String(x));
 }
 
-const HASHER: Hasher = { num, str, bag };
+const HASHER: Hasher = { num, str, bag, bagMap };
 
 function bool(x: boolean): void {
   int(x ? 1 : 0);
@@ -56,6 +56,25 @@ function bag<T>(items: Iterable<T>, each: (x: T) => void): void {
   a = sa;
   b = sb;
   int(n);
+  int(sumA);
+  int(sumB);
+}
+
+/** A map as a bag of its entries: Map#forEach hands over key and value without an entry array. */
+function bagMap<K, V>(map: ReadonlyMap<K, V>, each: (k: K, v: V) => void): void {
+  const sa = a;
+  const sb = b;
+  let sumA = 0;
+  let sumB = 0;
+  map.forEach((v, k) => {
+    reset();
+    each(k, v);
+    sumA = (sumA + a) | 0;
+    sumB = (sumB + b) | 0;
+  });
+  a = sa;
+  b = sb;
+  int(map.size);
   int(sumA);
   int(sumB);
 }
@@ -93,9 +112,9 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
       int(x.quota);
       int(x.used);
       int(x.pending);
-      bag(x.spids, ([spid, id]) => (int(spid), int(id)));
+      bagMap(x.spids, (spid, id) => (int(spid), int(id)));
     });
-    bag(sets.names, ([n, sid]) => (str(n), int(sid)));
+    bagMap(sets.names, (n, sid) => (str(n), int(sid)));
   },
   // Registration order decides delivery order among equal priorities: kept in order.
   subs: (subs) => {
@@ -120,8 +139,8 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
   },
   hold: (hold) => {
     bag(hold.iommu.values(), (x) => (str(x.device), int(x.id), int(x.gen), bool(x.ref), bool(x.sva)));
-    bag(hold.kvm, ([id, t]) => (int(id), int(t.gen), int(t.gpasid), bool(t.ref)));
-    bag(hold.vdcm, ([id, v]) => (int(id), int(v.gen), bool(v.ref)));
+    bagMap(hold.kvm, (id, t) => (int(id), int(t.gen), int(t.gpasid), bool(t.ref)));
+    bagMap(hold.vdcm, (id, v) => (int(id), int(v.gen), bool(v.ref)));
     bag(hold.mms.values(), (x) => {
       str(x.name);
       int(x.id);
@@ -145,10 +164,10 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
     }
   },
   lockdep: (lockdep) => {
-    bag(lockdep.locks, ([n, l]) => (str(n), str(l.kind), str(l.holder ?? '')));
-    bag(lockdep.edges, ([from, out]) => (str(from), bag(out.keys(), (to) => str(to))));
+    bagMap(lockdep.locks, (n, l) => (str(n), str(l.kind), str(l.holder ?? '')));
+    bagMap(lockdep.edges, (from, out) => (str(from), bag(out.keys(), (to) => str(to))));
   },
-  bindings: (bindings) => bag(bindings, ([n, v]) => (str(n), int(v))),
+  bindings: (bindings) => bagMap(bindings, (n, v) => (str(n), int(v))),
   violationCounts: () => undefined, // the mask is hashed below
   reported: (reported) => bag(reported, (r) => str(r)),
 };
