@@ -110,12 +110,12 @@ type Timed = { ms: number; report: ExploreReport };
  * included), the pools taking turns: this machine's speed drifts by up to 2x within a
  * minute, and runs of one pool after the other measured the drift as much as the pools.
  */
-async function bestPair(a: ExplorePool, b: ExplorePool, source: string, program: Program, model: Model, runs: number): Promise<[Timed, Timed]> {
+async function bestPair(a: ExplorePool, b: ExplorePool, source: string, model: Model, runs: number): Promise<[Timed, Timed]> {
   const best: [Timed | undefined, Timed | undefined] = [undefined, undefined];
   for (let i = 0; i < runs; i++) {
     for (const [k, pool] of [a, b].entries()) {
       const t0 = performance.now();
-      const report = await pool.search(source, program, model, { maxStates: MAX_STATES });
+      const report = await pool.search(source, model, { maxStates: MAX_STATES });
       const ms = performance.now() - t0;
       if (!best[k] || ms < best[k].ms) best[k] = { ms, report };
     }
@@ -160,12 +160,12 @@ export async function run(): Promise<BenchResult[]> {
     const startMs = performance.now() - t0;
     for (let i = 0; i < 6; i++) {
       for (const pool of [one, two]) {
-        await pool.search(EXPLORER_BENCH_HEAVY, heavy.program, heavy.model, { maxStates: MAX_STATES });
-        await pool.search(EXPLORER_BENCH_SCENARIO, light.program, light.model, { maxStates: MAX_STATES });
+        await pool.search(EXPLORER_BENCH_HEAVY, heavy.model, { maxStates: MAX_STATES });
+        await pool.search(EXPLORER_BENCH_SCENARIO, light.model, { maxStates: MAX_STATES });
       }
     }
-    const [heavyOne, heavyTwo] = await bestPair(one, two, EXPLORER_BENCH_HEAVY, heavy.program, heavy.model, 8);
-    const [lightOne, lightTwo] = await bestPair(one, two, EXPLORER_BENCH_SCENARIO, light.program, light.model, 15);
+    const [heavyOne, heavyTwo] = await bestPair(one, two, EXPLORER_BENCH_HEAVY, heavy.model, 8);
+    const [lightOne, lightTwo] = await bestPair(one, two, EXPLORER_BENCH_SCENARIO, light.model, 15);
     const perSecond = (r: Timed) => r.report.states / (r.ms / 1000);
     out.push(
       { name: `explorer on worker threads, 1 worker: ${lightOne.report.states} states in ${lightOne.ms.toFixed(1)} ms`, value: perSecond(lightOne), unit: 'states/s', target: '≥ 100k states/s per worker' },

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
 import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
-import { frontierPrefixes, mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
+import { frontierPrefixes, mergeReports } from '../engine/run/explore/partition';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { WorkerJob, WorkerMessage } from './exploreWorker';
 
@@ -89,29 +89,27 @@ export class ExplorePool {
   }
 
   /**
-   * One search split across the pool's workers. A one-worker pool, or a tree that never grew
-   * wide enough to split, is searched whole by the first worker. `splitAt`: the frontier
-   * prefixes, when the caller has computed them already.
+   * One search split across the pool's workers: each takes its share of the schedule
+   * prefixes at the first level wide enough. A one-worker pool searches the whole tree, and
+   * so does worker 0 when the tree never grows wide enough to split.
    */
-  async search(source: string, program: CompiledProgram, model: ModelConfig, opts: Omit<ParallelOptions, 'workers' | 'onInterrupt'>, splitAt?: string[][]): Promise<ExploreReport> {
+  async search(source: string, model: ModelConfig, opts: Omit<ParallelOptions, 'workers' | 'onInterrupt'>): Promise<ExploreReport> {
     // A new flag per search, made before anything awaits, so stop() right after search() counts.
     const stopFlag = new Int32Array(new SharedArrayBuffer(4));
     this.stopFlag = stopFlag;
     const reduction = opts.reduction ?? true;
     const n = this.workers.length;
-    const wanted = n * PREFIXES_PER_WORKER;
-    const prefixes = n <= 1 ? [] : (splitAt ?? frontierPrefixes(program, model, wanted));
-    const split = n > 1 && prefixes.length >= wanted;
+    const split = n > 1;
     await this.ready();
     // One visited set for all workers: a state one worker explored is not explored again by
     // another (unless reached at a smaller depth), and the state budget is global. A search
     // on one worker keeps its own, and with it the sleep-set reduction (as in this thread).
     const visited = split ? SharedVisited.create(opts.maxStates).buffer : undefined;
-    const parts = split ? splitRoundRobin(prefixes, n) : [[[]]];
     const reports = await Promise.all(
-      parts.map((roots, i) =>
-        this.job(this.workers[i], { type: 'job', source, model, roots, maxStates: opts.maxStates, reduction, visited, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)),
-      ),
+      this.workers.map((w, i) => {
+        const part = split ? { index: i, of: n, minWidth: n * PREFIXES_PER_WORKER } : undefined;
+        return this.job(w, { type: 'job', source, model, part, maxStates: opts.maxStates, reduction, visited, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p));
+      }),
     );
     return mergeReports(reports);
   }
@@ -138,7 +136,7 @@ export async function exploreParallel(source: string, program: CompiledProgram, 
   };
   process.once('SIGINT', onSigint);
   try {
-    return await pool.search(source, program, model, opts, prefixes);
+    return await pool.search(source, model, opts);
   } finally {
     process.off('SIGINT', onSigint);
     await pool.close();

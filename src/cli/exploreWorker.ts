@@ -6,13 +6,16 @@ import { parentPort } from 'node:worker_threads';
 import { loadScenario } from '../engine/lab';
 import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
 import type { ModelConfig } from '../engine/model';
+import type { CompiledProgram } from '../engine/run/program';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
+import { frontierPrefixes, splitRoundRobin } from '../engine/run/explore/partition';
 
 export interface WorkerJob {
   type: 'job';
   source: string;
   model: ModelConfig;
-  roots: string[][];
+  /** This worker's share of a split search: the frontier is computed here, the same in every worker. */
+  part?: { index: number; of: number; minWidth: number };
   maxStates: number;
   reduction: boolean;
   visited?: SharedArrayBuffer;
@@ -31,6 +34,17 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 /** The last job's scenario, parsed: a pool searching the same file again skips the parse. */
 let last: { source: string; loaded: ReturnType<typeof loadScenario> } | undefined;
 
+/**
+ * This worker's schedule prefixes. Every worker expands the same first levels (a fraction of
+ * a millisecond) rather than waiting for the main thread to do it and send them: a tree too
+ * narrow to split goes whole to worker 0.
+ */
+function share(program: CompiledProgram, model: ModelConfig, part: NonNullable<WorkerJob['part']>): string[][] {
+  const prefixes = frontierPrefixes(program, model, part.minWidth);
+  if (prefixes.length < part.minWidth) return part.index === 0 ? [[]] : [];
+  return splitRoundRobin(prefixes, part.of)[part.index] ?? [];
+}
+
 port.on('message', (job: WorkerJob) => {
   if (job?.type !== 'job') return;
   if (last?.source !== job.source) last = { source: job.source, loaded: loadScenario(job.source) };
@@ -41,7 +55,7 @@ port.on('message', (job: WorkerJob) => {
   }
   const stop = new Int32Array(job.stop);
   const report = explore(loaded.program, job.model, {
-    roots: job.roots,
+    roots: job.part ? share(loaded.program, job.model, job.part) : [[]],
     maxStates: job.maxStates,
     reduction: job.reduction,
     shared: job.visited ? new SharedVisited(job.visited) : undefined,

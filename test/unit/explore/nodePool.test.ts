@@ -27,7 +27,7 @@ describe('ExplorePool (worker threads)', () => {
     for (const source of [EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_SCENARIO]) {
       const { program, model } = load(source);
       const here = explore(program, model, { maxStates: 100_000 });
-      const there = await pool.search(source, program, model, { maxStates: 100_000 });
+      const there = await pool.search(source, model, { maxStates: 100_000 });
       expect(there.complete).toBe(true);
       expect(shortest(there)).toEqual(shortest(here));
       // Shared visited set: the split explores about as many states as one search, not twice.
@@ -40,7 +40,7 @@ describe('ExplorePool (worker threads)', () => {
 
   it('stop() right after search() ends it incomplete', async () => {
     const { program, model } = load(EXPLORER_BENCH_HEAVY);
-    const running = pool.search(EXPLORER_BENCH_HEAVY, program, model, { maxStates: 100_000 });
+    const running = pool.search(EXPLORER_BENCH_HEAVY, model, { maxStates: 100_000 });
     pool.stop();
     const r = await running;
     expect(r.complete).toBe(false);

@@ -4,7 +4,7 @@
 // results are exact; duplicate states across partitions only cost time.
 
 import type { ModelConfig } from '../../model';
-import { Machine } from '../machine';
+import { Machine, type MachineSnapshot } from '../machine';
 import type { CompiledProgram } from '../program';
 import { EXPLORE_MAX_STEPS, type ExploreReport, type ExploreViolation } from './explorer';
 
@@ -12,25 +12,28 @@ const MAX_PARTITION_DEPTH = 64;
 
 export function frontierPrefixes(program: CompiledProgram, model: ModelConfig, minWidth: number): string[][] {
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
-  const initial = m.snapshot();
-  let level: string[][] = [[]];
+  // Each prefix keeps the state it reaches, so a level costs one unit per prefix.
+  let level: { prefix: string[]; snap: MachineSnapshot }[] = [{ prefix: [], snap: m.snapshot() }];
   for (let depth = 0; depth < MAX_PARTITION_DEPTH && level.length < minWidth; depth++) {
-    const next: string[][] = [];
+    const next: typeof level = [];
     let grew = false;
-    for (const prefix of level) {
-      m.restore(initial);
-      for (const c of prefix) m.runUnit(c);
+    for (const { prefix, snap } of level) {
+      m.restore(snap);
       const choices = m.phase === 'running' ? m.choices() : [];
-      if (choices.length === 0) next.push(prefix);
+      if (choices.length === 0) next.push({ prefix, snap });
       else {
         grew = true;
-        for (const c of choices) next.push([...prefix, c]);
+        for (const c of choices) {
+          m.restore(snap);
+          m.runUnit(c);
+          next.push({ prefix: [...prefix, c], snap: m.snapshot() });
+        }
       }
     }
     level = next;
     if (!grew) break;
   }
-  return level;
+  return level.map((x) => x.prefix);
 }
 
 export function splitRoundRobin<T>(items: T[], parts: number): T[][] {
