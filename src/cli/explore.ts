@@ -1,5 +1,6 @@
-// `--explore`: the explorer of SPEC §7 on worker threads, one per core by default, with
-// progress on stderr and the report on stdout (one JSON document with --json).
+// `--explore`: the explorer of SPEC §7, in this thread while worker threads (one per core by
+// default) start, then on them if it is still running; progress on stderr and the report on
+// stdout (one JSON document with --json).
 
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -27,13 +28,18 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
     lastPrint = now;
     const all = [...progress.values()];
     const states = all.reduce((n, p) => n + p.states, 0);
-    const rate = all.reduce((n, p) => n + p.states / Math.max(1, p.elapsedMs / 1000), 0);
+    const rate = all.reduce((n, p) => n + p.states / (Math.max(1, p.elapsedMs) / 1000), 0);
     const kinds = [...new Set(all.flatMap((p) => p.violations))];
     process.stderr.write(`explore: ${states} states, ${all.reduce((n, p) => n + p.schedules, 0)} schedules, ${Math.round(rate)} states/s, violations: ${kinds.join(', ') || 'none'}\n`);
   };
 
   let interrupted = false;
-  const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()), onInterrupt: () => (interrupted = true) });
+  const onHandOff = () => {
+    // The workers start the search again: their counts replace this thread's.
+    progress.clear();
+    process.stderr.write(`explore: the search outlasted the workers' start-up; continuing on ${workers} worker threads\n`);
+  };
+  const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()), onInterrupt: () => (interrupted = true), onHandOff });
 
   const violations = report.violations.map((v) => ({ ...v, schedule: trimSchedule(program, model, v.schedule, v.kind, v.steps) }));
   if (args.json) {

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
 import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
-import { frontierPrefixes, mergeReports } from '../engine/run/explore/partition';
+import { mergeReports } from '../engine/run/explore/partition';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { WorkerJob, WorkerMessage } from './exploreWorker';
 
@@ -21,6 +21,8 @@ export interface ParallelOptions {
   onProgress?: (worker: number, p: ExploreProgress) => void;
   /** Called when SIGINT stopped the workers (the report is then incomplete). */
   onInterrupt?: () => void;
+  /** Called when the search moves from this thread to the workers. */
+  onHandOff?: () => void;
 }
 
 interface PoolWorker {
@@ -31,10 +33,10 @@ interface PoolWorker {
   onFailure?: (e: Error) => void;
 }
 
-function start(): PoolWorker {
+function start(started: SharedArrayBuffer): PoolWorker {
   // A roomy young generation: the search makes many short-lived copies, and with the default
   // a worker spent a third of its time in scavenges (225 vs 300 ms on the bench search).
-  const worker = new Worker(new URL('./exploreWorkerBoot.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const worker = new Worker(new URL('./exploreWorkerBoot.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, workerData: { started } });
   const pw: PoolWorker = { worker, ready: Promise.resolve() };
   pw.ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: WorkerMessage) => {
@@ -48,6 +50,9 @@ function start(): PoolWorker {
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`explorer worker exited with ${code}`)));
   });
+  // A pool closed before anyone awaited it (the search ended in the main thread) must not
+  // turn a worker's failure into an unhandled rejection; awaiting callers still see it.
+  pw.ready.catch(() => undefined);
   return pw;
 }
 
@@ -55,9 +60,16 @@ export class ExplorePool {
   private readonly workers: PoolWorker[];
   /** Set to 1 to stop every running search (read by the workers between states). */
   private stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  /** How many workers have loaded the engine (each adds 1 from its own thread). */
+  private readonly startedCount = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(size: number) {
-    this.workers = Array.from({ length: Math.max(1, size) }, start);
+    this.workers = Array.from({ length: Math.max(1, size) }, () => start(this.startedCount.buffer as SharedArrayBuffer));
+  }
+
+  /** Every worker has started; readable while this thread is busy (no message needed). */
+  get started(): boolean {
+    return Atomics.load(this.startedCount, 0) >= this.workers.length;
   }
 
   get size(): number {
@@ -119,26 +131,37 @@ export class ExplorePool {
   }
 }
 
-/** One search on a pool started for it and closed after. SIGINT stops the workers. */
-export async function exploreParallel(source: string, program: CompiledProgram, model: ModelConfig, opts: ParallelOptions): Promise<ExploreReport> {
+/**
+ * One search on a pool started for it and closed after. The search begins in this thread
+ * while the workers start (each loads the engine, a second or more): a search that ends
+ * first needs no workers, which is most scenarios. A longer one starts again on the
+ * workers once all are ready (the work done here is lost: at most their start-up time).
+ * SIGINT stops the workers. `pool`: one already started (tests).
+ */
+export async function exploreParallel(source: string, program: CompiledProgram, model: ModelConfig, opts: ParallelOptions, pool?: ExplorePool): Promise<ExploreReport> {
   const reduction = opts.reduction ?? true;
-  if (opts.workers <= 1) return explore(program, model, { maxStates: opts.maxStates, reduction, onProgress: (p) => opts.onProgress?.(0, p) });
-  // Small trees are searched in this thread: do not start workers only to find that out.
-  const prefixes = frontierPrefixes(program, model, opts.workers * PREFIXES_PER_WORKER);
-  if (prefixes.length < opts.workers * PREFIXES_PER_WORKER) {
-    return explore(program, model, { maxStates: opts.maxStates, reduction, onProgress: (p) => opts.onProgress?.(0, p) });
-  }
-  const pool = new ExplorePool(opts.workers);
-  // Only while workers run: an in-thread search keeps Node's default (Ctrl-C exits).
-  const onSigint = () => {
-    pool.stop();
-    opts.onInterrupt?.();
-  };
-  process.once('SIGINT', onSigint);
+  const here = (shouldStop?: () => boolean) => explore(program, model, { maxStates: opts.maxStates, reduction, shouldStop, onProgress: (p) => opts.onProgress?.(0, p) });
+  if (opts.workers <= 1) return here();
+  const t0 = performance.now();
+  const workers = pool ?? new ExplorePool(opts.workers);
   try {
-    return await pool.search(source, model, opts);
+    let handOff = false;
+    const report = here(() => (handOff = workers.started));
+    if (!handOff) return report;
+    opts.onHandOff?.();
+    // Only while workers run: a search in this thread keeps Node's default (Ctrl-C exits).
+    const onSigint = () => {
+      workers.stop();
+      opts.onInterrupt?.();
+    };
+    process.once('SIGINT', onSigint);
+    try {
+      const parallel = await workers.search(source, model, opts);
+      return { ...parallel, elapsedMs: performance.now() - t0 };
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
   } finally {
-    process.off('SIGINT', onSigint);
-    await pool.close();
+    if (!pool) await workers.close();
   }
 }

@@ -2,7 +2,7 @@
 // share of the frontier and posts progress and the report back. A shared stop flag (not a
 // message: the search is synchronous) ends a search early.
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../engine/lab';
 import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
 import type { ModelConfig } from '../engine/model';
@@ -64,4 +64,7 @@ port.on('message', (job: WorkerJob) => {
   });
   post({ type: 'report', report });
 });
+// Counted in shared memory too: a search running synchronously on the main thread cannot
+// receive the message, but can read the count (it hands over to the workers then).
+if (workerData?.started instanceof SharedArrayBuffer) Atomics.add(new Int32Array(workerData.started), 0, 1);
 post({ type: 'ready' });

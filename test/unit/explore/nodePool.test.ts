@@ -1,11 +1,12 @@
 // The CLI's explorer on worker threads (src/cli/explorePool.ts): a search split over two
 // workers sharing one visited set finds what the in-thread search finds, with schedules as
-// short; a pool serves several searches; stop() ends a search early and says so.
+// short; a pool serves several searches; stop() ends a search early and says so; the CLI's
+// search starts in its own thread and hands over to the workers only once they are ready.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario, resolveModel } from '../../../src/engine/lab';
 import { explore } from '../../../src/engine/run/explore/explorer';
-import { ExplorePool } from '../../../src/cli/explorePool';
+import { ExplorePool, exploreParallel } from '../../../src/cli/explorePool';
 import { EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_SCENARIO } from '../../../bench/suites/explorer.bench';
 
 function load(source: string) {
@@ -36,6 +37,23 @@ describe('ExplorePool (worker threads)', () => {
     }
     const heavy = load(EXPLORER_BENCH_HEAVY);
     expect(explore(heavy.program, heavy.model).violations.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a search that ends before the workers start never hands over; one that outlasts them does', async () => {
+    const { program, model } = load(EXPLORER_BENCH_SCENARIO);
+    const here = explore(program, model, { maxStates: 100_000 });
+    let handOffs = 0;
+    const quick = await exploreParallel(EXPLORER_BENCH_SCENARIO, program, model, { workers: 2, maxStates: 100_000, onHandOff: () => handOffs++ });
+    expect(handOffs).toBe(0);
+    // This thread's search, with its sleep sets: the same transitions as explore() here.
+    expect(quick.transitions).toBe(here.transitions);
+    // Workers already started: the search moves to them at its first state.
+    await pool.ready();
+    const heavy = load(EXPLORER_BENCH_HEAVY);
+    const moved = await exploreParallel(EXPLORER_BENCH_HEAVY, heavy.program, heavy.model, { workers: 2, maxStates: 100_000, onHandOff: () => handOffs++ }, pool);
+    expect(handOffs).toBe(1);
+    expect(moved.complete).toBe(true);
+    expect(shortest(moved)).toEqual(shortest(explore(heavy.program, heavy.model, { maxStates: 100_000 })));
   }, 60_000);
 
   it('stop() right after search() ends it incomplete', async () => {
