@@ -22,8 +22,15 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Cross-origin isolation, so the explorer's Web Workers can share one visited set in a
+// SharedArrayBuffer. Static hosting without these headers still works: the workers then
+// keep a visited set each.
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
 });

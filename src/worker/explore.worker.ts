@@ -10,6 +10,7 @@ import { loadScenario } from '../engine/lab';
 import { explore } from '../engine/run/explore/explorer';
 import { frontierPrefixes } from '../engine/run/explore/partition';
 import { trimSchedule } from '../engine/run/explore/replay';
+import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { CompiledProgram } from '../engine/run/program';
 import { isExploreRequest, type ExploreReply } from './exploreProtocol';
 
@@ -50,6 +51,7 @@ scope.onmessage = (e: MessageEvent) => {
         const report = explore(program, m.model, {
           roots: m.roots,
           maxStates: m.maxStates,
+          shared: m.visited ? new SharedVisited(m.visited) : undefined,
           onProgress: (progress) => post({ type: 'progress', progress }),
         });
         post({ type: 'report', report });

@@ -7,7 +7,8 @@ import type { ExploreProgress, ExploreReport, ExploreViolation } from '../engine
 /** UI → worker. One job per message; a worker may get a partition, then an explore, then a trim. */
 export type ExploreRequest =
   | { type: 'partition'; source: string; model: ModelConfig; minWidth: number }
-  | { type: 'explore'; source: string; model: ModelConfig; roots: string[][]; maxStates: number }
+  /** `visited`: one visited set shared by every share (a cross-origin isolated page); `maxStates` then bounds them all. */
+  | { type: 'explore'; source: string; model: ModelConfig; roots: string[][]; maxStates: number; visited?: SharedArrayBuffer }
   | { type: 'trim'; source: string; model: ModelConfig; violations: ExploreViolation[] }
   /** Only honoured between jobs: a running `explore` is synchronous and cannot see it (the pool terminates instead). */
   | 'stop';
@@ -53,7 +54,13 @@ export function isExploreRequest(m: unknown): m is ExploreRequest {
     case 'partition':
       return typeof m.minWidth === 'number' && Number.isInteger(m.minWidth) && m.minWidth >= 1;
     case 'explore':
-      return isPrefixes(m.roots) && typeof m.maxStates === 'number' && Number.isInteger(m.maxStates) && m.maxStates >= 1;
+      return (
+        isPrefixes(m.roots) &&
+        typeof m.maxStates === 'number' &&
+        Number.isInteger(m.maxStates) &&
+        m.maxStates >= 1 &&
+        (m.visited === undefined || (typeof SharedArrayBuffer !== 'undefined' && m.visited instanceof SharedArrayBuffer))
+      );
     case 'trim':
       return Array.isArray(m.violations) && m.violations.every(isViolation);
     default:

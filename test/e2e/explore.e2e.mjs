@@ -44,6 +44,8 @@ export default [
     name: 'finds the reuse race, shows its shortest schedule and replays it in the player',
     async run({ page, baseUrl, shot }) {
       const errors = await openApp(page, baseUrl);
+      // The server's COOP/COEP headers isolate the page: the workers share one visited set.
+      assert.equal(await page.evaluate(() => globalThis.crossOriginIsolated), true, 'the page is cross-origin isolated');
       await page.selectOption('select[aria-label="Built-in scenario"]', { label: REUSE_RACE });
       await waitReady(page);
       const findButton = page.locator('.header [data-command="explore.find"]');

@@ -2,6 +2,11 @@
 // worker splits the frontier, one worker per core explores a share, progress is summed every
 // 250 ms, the reports are merged and the first worker trims the shortest schedules.
 //
+// On a cross-origin isolated page (the dev and preview servers send COOP/COEP) the shares
+// explore against one visited set in a SharedArrayBuffer, as the CLI's workers do, so a state
+// is explored once whichever share reaches it; elsewhere each share keeps its own (states
+// reachable from several shares are explored by each) and gets a slice of the budget.
+//
 // Cancel terminates every worker at once: `explore` is synchronous, so a worker cannot read a
 // stop message while it searches. The outcome is then marked cancelled and incomplete; its
 // counts come from each worker's last progress, and a violation kind a still-running worker
@@ -10,6 +15,7 @@
 import type { ModelConfig } from '../../engine/model';
 import type { ExploreProgress, ExploreReport } from '../../engine/run/explore/explorer';
 import { mergeReports, splitRoundRobin } from '../../engine/run/explore/partition';
+import { SharedVisited } from '../../engine/run/explore/sharedVisited';
 import { isExploreReply, type ExploreReply, type ExploreRequest } from '../../worker/exploreProtocol';
 
 export const DEFAULT_STATE_BUDGET = 200_000;
@@ -66,6 +72,11 @@ export interface ExploreRun {
 
 export interface ExplorePool {
   start(job: ExploreJob): ExploreRun;
+}
+
+/** Whether workers can share memory: a SharedArrayBuffer only works on an isolated page. */
+export function canShareMemory(): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 }
 
 export function defaultWorkerCount(): number {
@@ -181,11 +192,12 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
 
   const exploreParts = (first: Share, parts: string[][][]) => {
     phase = 'exploring';
-    const budget = Math.ceil(maxStates / parts.length);
+    const visited = parts.length > 1 && canShareMemory() ? SharedVisited.create(maxStates).buffer : undefined;
+    const budget = visited ? maxStates : Math.ceil(maxStates / parts.length);
     shares = parts.map((_, i) => (i === 0 ? first : spawn()));
     shares.forEach((share, i) => {
       share.route = exploreRoute(share);
-      share.worker.postMessage({ type: 'explore', source: job.source, model: job.model, roots: parts[i], maxStates: budget });
+      share.worker.postMessage({ type: 'explore', source: job.source, model: job.model, roots: parts[i], maxStates: budget, ...(visited ? { visited } : {}) });
     });
     emit();
   };

@@ -62,6 +62,23 @@ describe('explorePool', () => {
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
 
+  it('on a cross-origin isolated page every share explores against one shared visited set and the whole budget', async () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    try {
+      const run = pool(2).start({ source: 's', model: PRESETS.v4, maxStates: 1000 });
+      workers[0].reply({ type: 'prefixes', prefixes: [['a'], ['b'], ['c']] });
+      const jobs = workers.map((w) => w.posted.at(-1) as { maxStates: number; visited?: SharedArrayBuffer });
+      expect(jobs.map((j) => j.maxStates)).toEqual([1000, 1000]);
+      expect(jobs[0].visited).toBeInstanceOf(SharedArrayBuffer);
+      expect(jobs[1].visited).toBe(jobs[0].visited);
+      workers[0].reply({ type: 'report', report: report({ states: 30 }) });
+      workers[1].reply({ type: 'report', report: report({ states: 12 }) });
+      expect((await run.done).report).toMatchObject({ states: 42, complete: true });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('with one worker explores the whole tree without a partition step', async () => {
     const run = pool(1).start({ source: 's', model: PRESETS.v1, maxStates: 10 });
     expect(workers[0].posted).toEqual([{ type: 'explore', source: 's', model: PRESETS.v1, roots: [[]], maxStates: 10 }]);
