@@ -96,7 +96,18 @@ function Summary({ outcome }: { outcome: ExploreOutcome }) {
         </div>
         <div>
           <dt>workers</dt>
-          <dd>{outcome.workers}</dd>
+          <dd
+            title={
+              outcome.workers < 2
+                ? 'one Web Worker explored every schedule'
+                : outcome.sharedVisited
+                  ? 'the workers shared one visited set: each state was explored once'
+                  : 'each worker kept its own visited set (the page is not cross-origin isolated): states reachable from several shares were explored by each'
+            }
+          >
+            {outcome.workers}
+            {outcome.workers > 1 && <span className="explore-shared"> · {outcome.sharedVisited ? 'shared' : 'separate'}</span>}
+          </dd>
         </div>
       </dl>
     </div>

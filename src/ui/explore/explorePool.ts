@@ -55,6 +55,8 @@ export interface ExploreOutcome {
   /** Kinds a worker reported in progress before a cancel whose schedule was lost with it. */
   lostKinds: string[];
   workers: number;
+  /** Whether the workers shared one visited set (a cross-origin isolated page). */
+  sharedVisited?: boolean;
   maxStates: number;
 }
 
@@ -106,6 +108,7 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
   let phase: ExplorePhase = 'splitting';
   let shares: Share[] = [];
   let settled = false;
+  let sharedVisited = false;
   let resolve!: (o: ExploreOutcome) => void;
   let reject!: (e: Error) => void;
   const done = new Promise<ExploreOutcome>((res, rej) => {
@@ -167,7 +170,7 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
   };
 
   const mergedReport = (): ExploreReport => ({ ...mergeReports(shares.map((s) => s.report!)), elapsedMs: now() - t0 });
-  const outcome = (report: ExploreReport): ExploreOutcome => ({ report, cancelled: false, lostKinds: [], workers: shares.length, maxStates });
+  const outcome = (report: ExploreReport): ExploreOutcome => ({ report, cancelled: false, lostKinds: [], workers: shares.length, sharedVisited, maxStates });
 
   // All shares reported: merge, then let the first worker trim the schedules (replays).
   const allReported = () => {
@@ -194,6 +197,7 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
     phase = 'exploring';
     const visited = parts.length > 1 && canShareMemory() ? SharedVisited.create(maxStates).buffer : undefined;
     const budget = visited ? maxStates : Math.ceil(maxStates / parts.length);
+    sharedVisited = visited !== undefined;
     shares = parts.map((_, i) => (i === 0 ? first : spawn()));
     shares.forEach((share, i) => {
       share.route = exploreRoute(share);
@@ -221,7 +225,7 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
     const report: ExploreReport = { ...mergeReports(partial), complete: false, elapsedMs: now() - t0 };
     const seen = new Set(shares.flatMap((s) => s.progress?.violations ?? []));
     const lostKinds = [...seen].filter((k) => !report.violations.some((v) => v.kind === k));
-    finish({ report, cancelled: true, lostKinds, workers: shares.length, maxStates });
+    finish({ report, cancelled: true, lostKinds, workers: shares.length, sharedVisited, maxStates });
   };
 
   return { done, cancel };

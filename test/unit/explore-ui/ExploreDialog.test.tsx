@@ -48,6 +48,7 @@ const found: ExploreOutcome = {
   cancelled: false,
   lostKinds: [],
   workers: 2,
+  sharedVisited: true,
   maxStates: 200_000,
 };
 
@@ -95,6 +96,9 @@ describe('Find races dialog', () => {
     expect(within(items[0]).getByTestId('schedule-line').textContent).toBe('schedule vm1 vm1 vm1 vm1 vm2');
     expect(within(items[0]).queryByText('in every schedule')).toBeNull();
     expect(within(items[1]).getByText('in every schedule')).toBeTruthy();
+    const workers = within(dialog).getByText('workers').nextElementSibling!;
+    expect(workers.textContent).toBe('2 · shared');
+    expect(workers.getAttribute('title')).toMatch(/shared one visited set/);
 
     fireEvent.click(within(items[0]).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
     const text = useLab.getState().text;

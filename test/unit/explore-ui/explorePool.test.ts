@@ -58,6 +58,7 @@ describe('explorePool', () => {
     workers[0].reply({ type: 'trimmed', violations: [v('reuse-before-cleanup', ['x'])] });
     const out = await run.done;
     expect(out.cancelled).toBe(false);
+    expect(out.sharedVisited).toBe(false);
     expect(out.report).toMatchObject({ states: 350, complete: false, violations: [{ kind: 'reuse-before-cleanup', schedule: ['x'] }] });
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
@@ -73,7 +74,7 @@ describe('explorePool', () => {
       expect(jobs[1].visited).toBe(jobs[0].visited);
       workers[0].reply({ type: 'report', report: report({ states: 30 }) });
       workers[1].reply({ type: 'report', report: report({ states: 12 }) });
-      expect((await run.done).report).toMatchObject({ states: 42, complete: true });
+      expect(await run.done).toMatchObject({ sharedVisited: true, report: { states: 42, complete: true } });
     } finally {
       vi.unstubAllGlobals();
     }
