@@ -108,21 +108,7 @@ export class KernelState {
    * next change to it. O(1): checkpoints and explorer branches are made with this.
    */
   fork(): KernelState {
-    const p = this.p;
-    // Spelled out: a spread of the eleven parts was the most expensive line of a fork.
-    const k = new KernelState(this.capacity, {
-      alloc: p.alloc,
-      ids: p.ids,
-      sets: p.sets,
-      subs: p.subs,
-      vtd: p.vtd,
-      hold: p.hold,
-      deferred: p.deferred,
-      lockdep: p.lockdep,
-      bindings: p.bindings,
-      violationCounts: p.violationCounts,
-      reported: p.reported,
-    });
+    const k = new KernelState(this.capacity, { ...this.p });
     k.capacityInstalled = this.capacityInstalled;
     k.avail = this.avail;
     k.genCounter = this.genCounter;
