@@ -77,13 +77,6 @@ export class KernelState {
   private p: KernelParts;
   /** Components this state may change in place; the others are shared with a copy. */
   private owned = ALL;
-  /**
-   * The explorer's per-component digests of this state, as of its last fingerprint, and the
-   * components copied since (after `seal()`, a change always copies). Forks inherit both:
-   * a child's fingerprint rehashes only what its step changed.
-   */
-  partDigests: number[] | undefined;
-  changedParts = ALL;
 
   constructor(capacity = DEFAULT_CAPACITY, parts?: KernelParts) {
     this.capacity = capacity;
@@ -113,8 +106,6 @@ export class KernelState {
     k.avail = this.avail;
     k.genCounter = this.genCounter;
     k.violationBits = this.violationBits;
-    k.partDigests = this.partDigests;
-    k.changedParts = this.changedParts;
     k.owned = 0;
     this.owned = 0;
     return k;
@@ -159,7 +150,14 @@ export class KernelState {
       case REPORTED: p.reported = new Set(p.reported); break;
     }
     this.owned |= bit;
-    this.changedParts |= bit;
+  }
+
+  /**
+   * The components copied (or replaced) since the last fork() or seal(): the others are the
+   * very objects the state had then. The explorer rehashes only these.
+   */
+  get changedParts(): number {
+    return this.owned;
   }
 
   get alloc(): GrowableAllocator {
@@ -169,7 +167,6 @@ export class KernelState {
   set alloc(v: GrowableAllocator) {
     this.p.alloc = v;
     this.owned |= ALLOC;
-    this.changedParts |= ALLOC;
   }
   get ids(): IdTable {
     if (!(this.owned & IDS)) this.own(IDS);
@@ -178,7 +175,6 @@ export class KernelState {
   set ids(v: IdTable) {
     this.p.ids = v;
     this.owned |= IDS;
-    this.changedParts |= IDS;
   }
   get sets(): SetTable {
     if (!(this.owned & SETS)) this.own(SETS);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, resolveModel } from '../../../src/engine/lab';
 import { Machine, type MachineSnapshot } from '../../../src/engine/run/machine';
-import { fingerprintKey } from '../../../src/engine/run/explore/fingerprint';
+import { fingerprintKey, lastPartDigests, type PartDigests } from '../../../src/engine/run/explore/fingerprint';
 import { buildFrame } from '../../../src/engine/run/frame';
 
 const DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
@@ -65,10 +65,14 @@ describe('copy-on-write snapshots', () => {
     const m = new Machine(program, model);
     /** Fingerprint after each scheduling decision, by the step count reached. */
     const keys = new Map<number, number>();
+    let base: PartDigests | undefined;
     do {
-      // Snapshots seal the state, so digests get cached and reused across steps.
+      // As the explorer does: each fingerprint rehashes only the components copied since the
+      // last one (which sealed the state), taking the others' digests from it; the snapshot
+      // forks, as an explorer branch does.
+      keys.set(m.steps, fingerprintKey(m, base));
+      base = lastPartDigests();
       m.snapshot();
-      keys.set(m.steps, fingerprintKey(m));
     } while (m.steps < MAX_STEPS && m.step());
     const positions = [...keys.keys()];
     let compared = 0;

@@ -9,7 +9,7 @@ import type { ModelConfig } from '../../model';
 import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
 import { Machine, type MachineSnapshot } from '../machine';
 import type { CompiledProgram } from '../program';
-import { fingerprintKey, fingerprintPair, violationMask } from './fingerprint';
+import { fingerprintKey, fingerprintPair, lastPartDigests, violationMask, type PartDigests } from './fingerprint';
 import type { SharedVisited } from './sharedVisited';
 import { footprintOf, independent, type Footprint } from './footprint';
 
@@ -74,6 +74,8 @@ interface Node {
   depth: number;
   /** The sleep set as a bit mask over choices (see choiceBits in explore). */
   sleep: number;
+  /** The state's component digests: its children rehash only what their unit changed. */
+  parts: PartDigests | undefined;
   /**
    * A state explored before, now reached with a smaller sleep set: only these choices (the
    * ones asleep then, awake now) are new; 0 for a first visit.
@@ -99,9 +101,9 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
   const shared = opts.shared;
   const hashing = opts.hashing ?? true;
-  /** Whether to explore a state reached at `depth`; counts it when it is new. */
-  const admitShared = (depth: number): boolean => {
-    const [h1, h2] = fingerprintPair(m);
+  /** Whether to explore a state reached at `depth` (from `base`, see fingerprintKey); counts it when new. */
+  const admitShared = (depth: number, base: PartDigests | undefined): boolean => {
+    const [h1, h2] = fingerprintPair(m, base);
     const r = shared!.visit(h1, h2, depth);
     if (r === 'full') complete = false;
     if (r === 'new') states++;
@@ -162,9 +164,10 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       record(before, undefined, undefined, prefix.slice(0, i + 1));
     }
     if (!ok) continue;
-    const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, only: 0 };
+    const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, parts: undefined, only: 0 };
     if (shared) {
-      if (admitShared(prefix.length)) {
+      if (admitShared(prefix.length, undefined)) {
+        root.parts = lastPartDigests();
         root.snap = m.detach();
         queue.push(root);
       }
@@ -174,6 +177,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     if (visited.has(h)) continue;
     visited.set(h, NO_SLEEP);
     states++;
+    root.parts = hashing ? lastPartDigests() : undefined;
     root.snap = m.detach();
     queue.push(root);
   }
@@ -234,15 +238,17 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
         terminal(node, c);
         continue;
       }
-      const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep, only: 0 };
+      const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep, parts: undefined, only: 0 };
       if (shared) {
-        if (admitShared(child.depth)) {
+        if (admitShared(child.depth, node.parts)) {
+          child.parts = lastPartDigests();
           child.snap = m.detach();
           queue.push(child);
         }
         continue;
       }
-      const h = hashing ? fingerprintKey(m) : states;
+      const h = hashing ? fingerprintKey(m, node.parts) : states;
+      if (hashing) child.parts = lastPartDigests();
       const prev = visited.get(h);
       if (prev !== undefined) {
         // Explored before with a sleep set inside this one: nothing new to do. Otherwise only

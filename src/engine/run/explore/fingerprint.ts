@@ -86,16 +86,18 @@ export function violationMask(m: Machine): number {
 
 /**
  * The digest as one number for a Map key: 53 of its 64 bits. Two of a million distinct
- * states collide with odds of about 1 in 18,000 (n^2 / 2^54).
+ * states collide with odds of about 1 in 18,000 (n^2 / 2^54). `base`: the component digests
+ * of this state as it was at its last fork() or seal() (lastPartDigests() right after
+ * hashing it then); without it every component is hashed. Either way the state is sealed.
  */
-export function fingerprintKey(m: Machine): number {
-  digest(m);
+export function fingerprintKey(m: Machine, base?: PartDigests): number {
+  digest(m, base);
   return (a >>> 0) * 0x200000 + (b >>> 11);
 }
 
 /** The same digest as two 32-bit integers (for the shared visited table). */
-export function fingerprintPair(m: Machine): [number, number] {
-  digest(m);
+export function fingerprintPair(m: Machine, base?: PartDigests): [number, number] {
+  digest(m, base);
   return [a, b];
 }
 
@@ -193,26 +195,35 @@ function partDigest(v: Readonly<KernelParts>, name: keyof KernelParts): void {
 /** A component's bits in `changedParts`: the ID table is hashed through the allocator. */
 const PART_DEPS = PART_NAMES.map((n) => PART_BIT[n] | (n === 'ids' ? PART_BIT.alloc : 0));
 
-function digest(m: Machine): void {
+/** Per-component digests (two words each, in PART_NAMES order) of the last state hashed. */
+export type PartDigests = readonly number[];
+let lastParts: PartDigests = [];
+
+/** The component digests of the state fingerprinted last (for its children's `base`). */
+export function lastPartDigests(): PartDigests {
+  return lastParts;
+}
+
+function digest(m: Machine, base: PartDigests | undefined): void {
   const s = m.kernel.state;
-  // From here on every change copies its component first and marks it in changedParts, so
-  // the digests of the others (inherited from the state this one was forked from) hold.
+  // Components not copied since the last fork or seal are the objects `base` was hashed
+  // from; only the others are hashed again. Sealing makes the next change copy again.
+  const changed = s.changedParts;
   s.seal();
-  const inherited = s.partDigests;
-  let words = inherited;
-  if (words === undefined || s.changedParts !== 0) {
-    words = inherited === undefined ? new Array<number>(PART_NAMES.length * 2).fill(0) : inherited.slice();
+  let words = base;
+  if (words === undefined || changed !== 0) {
+    const fresh = base === undefined ? new Array<number>(PART_NAMES.length * 2).fill(0) : base.slice();
     const v = s.view;
     for (let i = 0; i < PART_NAMES.length; i++) {
-      if (inherited === undefined || s.changedParts & PART_DEPS[i]) {
+      if (base === undefined || changed & PART_DEPS[i]) {
         partDigest(v, PART_NAMES[i]);
-        words[2 * i] = a;
-        words[2 * i + 1] = b;
+        fresh[2 * i] = a;
+        fresh[2 * i + 1] = b;
       }
     }
-    s.partDigests = words;
-    s.changedParts = 0;
+    words = fresh;
   }
+  lastParts = words;
   reset();
   bool(m.phase === 'running');
   int(violationMask(m));
