@@ -18,6 +18,12 @@ const suite = suiteIdx >= 0 ? args[suiteIdx + 1] : undefined;
 
 const suitesDir = join(dirname(fileURLToPath(import.meta.url)), 'suites');
 
+/**
+ * Node flags a suite runs with, to measure what users run: `npm run scenario` (the CLI, and
+ * with it --explore) runs Node with --single-threaded-gc (see package.json and the README).
+ */
+const SUITE_FLAGS: Record<string, string[]> = { 'explorer.bench.ts': ['--single-threaded-gc'] };
+
 async function runSuite(file: string): Promise<BenchResult[]> {
   const mod = (await import(pathToFileURL(join(suitesDir, file)).href)) as { run: () => Promise<BenchResult[]> | BenchResult[] };
   return mod.run();
@@ -37,7 +43,7 @@ if (suite) {
   for (const file of files) {
     if (!json) console.log(`\n# ${file.replace('.bench.ts', '')}`);
     // The same runtime and loader (tsx) as this process, one suite.
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--suite', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawnSync(process.execPath, [...(SUITE_FLAGS[file] ?? []), ...process.execArgv, fileURLToPath(import.meta.url), '--suite', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
     const lastLine = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0 || !lastLine.startsWith('[')) {
       console.error(`bench suite ${file} failed (exit ${child.status})`);
