@@ -111,6 +111,32 @@ describe('explorer', () => {
     }
   });
 
+  it('keeps the shortest schedule when a later root prefix reaches a kind earlier', () => {
+    const p = load(`set vm1 quota=8
+notifier vtd kind=iommu
+device dev0
+alloc vm1 -> a
+thread t0 {
+  spin_unlock A
+  spin_unlock A
+}
+thread t1 {
+  bind dev0 a gpasid=4
+  spin_lock A
+  mutex_lock M
+}
+join
+`);
+    const m = model(p, { preset: 'v4' });
+    const main = Array.from({ length: 4 }, () => 'main');
+    const whole = explore(p, m, { reduction: false, hashing: false });
+    const shortest = whole.violations.find((v) => v.kind === 'sleep-in-atomic')!;
+    expect(shortest.schedule).toEqual([...main, 't1', 't1', 't1']);
+    // The first prefix reaches the kind one unit later than the second.
+    const r = explore(p, m, { roots: [[...main, 't0', 't1', 't1', 't1'], [...main, 't1', 't1', 't1', 't0']] });
+    expect(r.violations.find((v) => v.kind === 'sleep-in-atomic')!.schedule).toEqual(shortest.schedule);
+  });
+
   it('stops at the state bound and says the search is incomplete', () => {
     const p = load(RACE);
     const r = explore(p, model(p, { preset: 'v1' }), { maxStates: 3 });

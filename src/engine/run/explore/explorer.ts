@@ -137,7 +137,12 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     const path = node ? pathOf(node, last) : prefix!;
     for (let i = 0; i < VIOLATION_KINDS.length; i++) {
       const kind = VIOLATION_KINDS[i];
-      if (fresh & (1 << i) && !found.has(kind)) found.set(kind, { kind, schedule: [...path], steps: m.steps, inEverySchedule: false });
+      if (!(fresh & (1 << i))) continue;
+      // Breadth-first, a later find is never shorter, except from the roots' prefixes (a
+      // violation may fall early in a later prefix) and from states explored again at a
+      // smaller depth (shared visited set): keep the shortest.
+      const cur = found.get(kind);
+      if (!cur || path.length < cur.schedule.length) found.set(kind, { kind, schedule: [...path], steps: m.steps, inEverySchedule: false });
     }
   };
   const terminal = (node: Node, last?: string) => {
