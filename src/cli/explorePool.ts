@@ -114,8 +114,8 @@ export class ExplorePool {
     const split = n > 1;
     await this.ready();
     // One visited set for all workers: a state one worker explored is not explored again by
-    // another (unless reached at a smaller depth), and the state budget is global. A search
-    // on one worker keeps its own, and with it the sleep-set reduction (as in this thread).
+    // another (unless reached at a smaller depth or with fewer choices asleep), and the state
+    // budget is global. A search on one worker keeps its own (a Map, faster than the table).
     const visited = split ? SharedVisited.create(opts.maxStates).buffer : undefined;
     const reports = await Promise.all(
       this.workers.map((w, i) => {

@@ -177,6 +177,15 @@ describe('reduction and hashing never hide a violation', () => {
           // ... each with a schedule as short as the plain search's shortest.
           for (const v of reduced.violations) expect(v.schedule.length).toBe(plain.violations.find((w) => w.kind === v.kind)!.schedule.length);
           expect(reduced.states).toBeLessThanOrEqual(plain.states);
+          // Three partitions sharing one visited set (sleep sets included), run one after
+          // the other (the later ones meet states the earlier ones explored), merged.
+          const shared = SharedVisited.create(4000);
+          const parts = splitRoundRobin(frontierPrefixes(p, m, 6), 3).map((roots) => explore(p, m, { roots, shared, maxStates: 4000 }));
+          const merged = mergeReports(parts);
+          if (merged.complete) {
+            expect(kinds(merged)).toEqual(kinds(plain));
+            for (const v of merged.violations) expect(v.schedule.length).toBe(plain.violations.find((w) => w.kind === v.kind)!.schedule.length);
+          }
         },
       ),
       { seed: 7, numRuns: 60 },

@@ -28,8 +28,8 @@ export interface ExploreOptions {
   onProgress?: (p: ExploreProgress) => void;
   shouldStop?: () => boolean;
   /**
-   * A visited set shared with other workers (parallel search). The sleep-set reduction is
-   * off then: sleep sets would have to be shared too. `maxStates` bounds the shared count.
+   * A visited set shared with other workers (parallel search); it keeps each state's sleep
+   * set too, so the reduction works across workers. `maxStates` bounds the shared count.
    */
   shared?: SharedVisited;
 }
@@ -101,13 +101,17 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
   const shared = opts.shared;
   const hashing = opts.hashing ?? true;
-  /** Whether to explore a state reached at `depth` (from `base`, see fingerprintKey); counts it when new. */
-  const admitShared = (depth: number, base: PartDigests | undefined): boolean => {
+  /**
+   * Whether (and how) to explore a state reached at `depth` with `sleep` (from `base`, see
+   * fingerprintKey): -1 not at all, 0 every choice outside the sleep set, otherwise only
+   * these woken choices. Counts the state when it is new.
+   */
+  const admitShared = (depth: number, base: PartDigests | undefined, sleep: number): number => {
     const [h1, h2] = fingerprintPair(m, base);
-    const r = shared!.visit(h1, h2, depth);
+    const r = shared!.visit(h1, h2, depth, sleep);
     if (r === 'full') complete = false;
     if (r === 'new') states++;
-    return r === 'new' || r === 'shorter';
+    return r === 'new' || r === 'shorter' ? 0 : r === 'woken' ? shared!.awake : -1;
   };
   const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
@@ -115,7 +119,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   /** Every choice's bit in a sleep mask: threads in declaration order, then rcu and wq. */
   const choiceBits = new Map<string, number>();
   [...m.threads.map((t) => t.name), 'rcu', 'wq'].forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
-  const reduction = shared || choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
+  const reduction = choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
   const bit = (c: string) => choiceBits.get(c) ?? 0;
   /** Fingerprint → the sleep set the state was last explored with. */
   const visited = new Map<number, number>();
@@ -171,7 +175,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     if (!ok) continue;
     const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, parts: undefined, only: 0 };
     if (shared) {
-      if (admitShared(prefix.length, undefined)) {
+      if (admitShared(prefix.length, undefined, NO_SLEEP) === 0) {
         root.parts = lastPartDigests();
         root.snap = m.detach();
         queue.push(root);
@@ -245,7 +249,9 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       }
       const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep, parts: undefined, only: 0 };
       if (shared) {
-        if (admitShared(child.depth, node.parts)) {
+        const only = admitShared(child.depth, node.parts, sleep);
+        if (only >= 0) {
+          child.only = only;
           child.parts = lastPartDigests();
           child.snap = m.detach();
           queue.push(child);

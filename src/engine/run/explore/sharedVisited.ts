@@ -1,7 +1,9 @@
 // A visited set that several explorer workers share through a SharedArrayBuffer: open
-// addressing over 64-bit state digests, each with the smallest depth it was reached at.
-// A state reached again at a smaller depth is explored again ("relaxed"), so shortest
-// schedules stay shortest whichever worker got there first.
+// addressing over 64-bit state digests, each with the smallest depth it was reached at and
+// the sleep set it was explored with. A state reached again at a smaller depth is explored
+// again ("relaxed"), so shortest schedules stay shortest whichever worker got there first;
+// one reached again with a smaller sleep set is explored for the choices that woke up (as
+// the explorer does in one thread).
 //
 // The table is a chain of levels, each twice the size of the one before; inserts go to the
 // newest level until it is half full. A search touches memory in proportion to the states it
@@ -9,7 +11,7 @@
 // 32 MiB, and the first write to each page faulted (a 500-state search spent 2 ms there, and
 // two workers faulting in one address space slowed each other down).
 
-const SLOT_INTS = 4; // state, h1, h2, depth
+const SLOT_INTS = 5; // state, h1, h2, depth, sleep
 const EMPTY = 0;
 const WRITING = 1;
 const READY = 2;
@@ -22,7 +24,11 @@ const OPEN = 1;
 const LEVEL_COUNTS = 2;
 const HEADER_INTS = LEVEL_COUNTS + MAX_LEVELS;
 
-export type VisitResult = 'new' | 'shorter' | 'seen' | 'full';
+/**
+ * 'new' and 'shorter': explore the state with the caller's sleep set; 'woken': explore only
+ * the choices in `awake`; 'seen': nothing to do; 'full': no room.
+ */
+export type VisitResult = 'new' | 'shorter' | 'woken' | 'seen' | 'full';
 
 /** First slot's int offset and slot count of each level, for a buffer of `ints` ints. */
 function levelsOf(ints: number): { at: number[]; slots: number[] } {
@@ -59,21 +65,25 @@ export class SharedVisited {
     return Atomics.load(this.ints, COUNT);
   }
 
+  /** After a 'woken' visit: the choices (sleep bits) asleep before and awake now. */
+  awake = 0;
+
   /** The levels in use (for tests: a small search stays in the first). */
   get levels(): number {
     return Atomics.load(this.ints, OPEN) + 1;
   }
 
-  visit(h1: number, h2: number, depth: number): VisitResult {
+  /** `sleep`: the sleep set the caller would explore the state with (0 without reduction). */
+  visit(h1: number, h2: number, depth: number, sleep = 0): VisitResult {
     /** Levels below this one are known not to hold the digest. */
     let checked = 0;
     for (;;) {
       const open = Atomics.load(this.ints, OPEN);
       for (; checked < open; checked++) {
-        const r = this.probe(checked, h1, h2, depth, false);
+        const r = this.probe(checked, h1, h2, depth, sleep, false);
         if (r !== undefined) return r;
       }
-      const r = this.probe(open, h1, h2, depth, true, open === this.at.length - 1);
+      const r = this.probe(open, h1, h2, depth, sleep, true, open === this.at.length - 1);
       if (r !== undefined) return r;
       // The open level is half full and does not hold the digest: open the next one (unless
       // another worker did) and insert there. Two workers inserting the same new state at
@@ -87,7 +97,7 @@ export class SharedVisited {
    * Looks for the digest in level k; with `insert`, claims an empty slot for it unless the
    * level is half full (undefined: not there, or no room). `last`: the final level fills up.
    */
-  private probe(k: number, h1: number, h2: number, depth: number, insert: boolean, last = false): VisitResult | undefined {
+  private probe(k: number, h1: number, h2: number, depth: number, sleep: number, insert: boolean, last = false): VisitResult | undefined {
     const ints = this.ints;
     const mask = this.slots[k] - 1;
     const base = this.at[k];
@@ -106,6 +116,7 @@ export class SharedVisited {
         ints[at + 1] = h1;
         ints[at + 2] = h2;
         Atomics.store(ints, at + 3, depth);
+        Atomics.store(ints, at + 4, sleep);
         Atomics.store(ints, at, READY);
         Atomics.add(ints, LEVEL_COUNTS + k, 1);
         Atomics.add(ints, COUNT, 1);
@@ -117,10 +128,26 @@ export class SharedVisited {
       if (ints[at + 1] !== h1 || ints[at + 2] !== h2) continue;
       for (;;) {
         const d = Atomics.load(ints, at + 3);
-        if (depth >= d) return 'seen';
-        if (Atomics.compareExchange(ints, at + 3, d, depth) === d) return 'shorter';
+        if (depth >= d) break;
+        if (Atomics.compareExchange(ints, at + 3, d, depth) === d) {
+          // Explored again in full with `sleep`: only the choices asleep in both stay covered.
+          this.narrow(at + 4, sleep);
+          return 'shorter';
+        }
       }
+      this.awake = this.narrow(at + 4, sleep);
+      return this.awake === 0 ? 'seen' : 'woken';
     }
     return last ? 'full' : undefined;
+  }
+
+  /** Intersects the stored sleep set with `sleep`; returns the bits that woke up. */
+  private narrow(at: number, sleep: number): number {
+    for (;;) {
+      const stored = Atomics.load(this.ints, at);
+      const awake = stored & ~sleep;
+      if (awake === 0) return 0;
+      if (Atomics.compareExchange(this.ints, at, stored, stored & sleep) === stored) return awake;
+    }
   }
 }
