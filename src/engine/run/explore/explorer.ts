@@ -1,9 +1,10 @@
 // Systematic exploration of schedules (SPEC §7): breadth-first over scheduling choices
 // (threads, the oldest RCU callback, the oldest work item), pruning states already seen
 // (fingerprint) and, with reduction on, transitions a sleep set proves redundant (Godefroid's
-// sleep sets with state caching: a state revisited with a smaller sleep set is explored
-// again with the intersection). Breadth-first order makes the first schedule found for a
-// violation kind a shortest one.
+// sleep sets with state caching: a state revisited with a sleep set missing some of the
+// stored one's choices explores just those, with the intersection as its sleep set).
+// Breadth-first order finds short schedules first; the shortest per kind is kept (root
+// prefixes and states explored again at a smaller depth can find a shorter one later).
 
 import type { ModelConfig } from '../../model';
 import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
@@ -102,16 +103,21 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const shared = opts.shared;
   const hashing = opts.hashing ?? true;
   /**
-   * Whether (and how) to explore a state reached at `depth` with `sleep` (from `base`, see
-   * fingerprintKey): -1 not at all, 0 every choice outside the sleep set, otherwise only
-   * these woken choices. Counts the state when it is new.
+   * Whether (and how) to explore the state `node` reached (at its depth, with its sleep set;
+   * `base`: see fingerprintKey): false not at all; otherwise the node is set up for it (a
+   * woken revisit explores only the woken choices, with the narrowed sleep set). Counts the
+   * state when it is new.
    */
-  const admitShared = (depth: number, base: PartDigests | undefined, sleep: number): number => {
+  const admitShared = (node: Node, base: PartDigests | undefined): boolean => {
     const [h1, h2] = fingerprintPair(m, base);
-    const r = shared!.visit(h1, h2, depth, sleep);
+    const r = shared!.visit(h1, h2, node.depth, node.sleep);
     if (r === 'full') complete = false;
     if (r === 'new') states++;
-    return r === 'new' || r === 'shorter' ? 0 : r === 'woken' ? shared!.awake : -1;
+    if (r === 'woken') {
+      node.only = shared!.awake;
+      node.sleep = shared!.narrowed;
+    }
+    return r === 'new' || r === 'shorter' || r === 'woken';
   };
   const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
@@ -121,7 +127,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   [...m.threads.map((t) => t.name), 'rcu', 'wq'].forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
   const reduction = choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
   const bit = (c: string) => choiceBits.get(c) ?? 0;
-  /** Fingerprint → the sleep set the state was last explored with. */
+  /** Fingerprint → the intersection of the sleep sets the state was explored with. */
   const visited = new Map<number, number>();
   const found = new Map<ViolationKind, ExploreViolation>();
   let terminalMaskAnd = -1;
@@ -175,7 +181,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     if (!ok) continue;
     const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, parts: undefined, only: 0 };
     if (shared) {
-      if (admitShared(prefix.length, undefined, NO_SLEEP) === 0) {
+      if (admitShared(root, undefined)) {
         root.parts = lastPartDigests();
         root.snap = m.detach();
         queue.push(root);
@@ -249,9 +255,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       }
       const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep, parts: undefined, only: 0 };
       if (shared) {
-        const only = admitShared(child.depth, node.parts, sleep);
-        if (only >= 0) {
-          child.only = only;
+        if (admitShared(child, node.parts)) {
           child.parts = lastPartDigests();
           child.snap = m.detach();
           queue.push(child);
@@ -267,7 +271,9 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
         // others' subtrees were explored already, with sleep sets no larger than now).
         const awake = prev & ~sleep;
         if (awake === 0) continue;
+        // Godefroid: T = stored \ Sleep, then Sleep = stored ∩ Sleep for the children.
         visited.set(h, prev & sleep);
+        child.sleep = prev & sleep;
         child.only = awake;
         child.snap = m.detach();
         queue.push(child);
