@@ -3,6 +3,7 @@
 
 import type { ModelConfig } from '../engine/model';
 import type { ExploreProgress, ExploreReport, ExploreViolation } from '../engine/run/explore/explorer';
+import { SharedVisited } from '../engine/run/explore/sharedVisited';
 
 /** UI → worker. One job per message; a worker may get a partition, then an explore, then a trim. */
 export type ExploreRequest =
@@ -59,7 +60,7 @@ export function isExploreRequest(m: unknown): m is ExploreRequest {
         typeof m.maxStates === 'number' &&
         Number.isInteger(m.maxStates) &&
         m.maxStates >= 1 &&
-        (m.visited === undefined || (typeof SharedArrayBuffer !== 'undefined' && m.visited instanceof SharedArrayBuffer))
+        (m.visited === undefined || (typeof SharedArrayBuffer !== 'undefined' && m.visited instanceof SharedArrayBuffer && m.visited.byteLength >= SharedVisited.MIN_BYTES))
       );
     case 'trim':
       return Array.isArray(m.violations) && m.violations.every(isViolation);

@@ -222,6 +222,28 @@ describe('shared visited set (parallel search)', () => {
     expect(v.size).toBe(20_000);
   });
 
+  it('always has a first level, and refuses a buffer too small for one', () => {
+    for (const n of [0, -5, Number.NaN]) {
+      const v = SharedVisited.create(n);
+      expect(v.visit(1, 2, 0)).toBe('new');
+      expect(v.visit(1, 2, 0)).toBe('seen');
+    }
+    expect(() => new SharedVisited(new SharedArrayBuffer(4000))).toThrow(RangeError);
+  });
+
+  it('keeps the intersection of the sleep sets and says which choices woke up', () => {
+    const v = SharedVisited.create(16);
+    expect(v.visit(7, 7, 3, 0b0110)).toBe('new');
+    expect(v.visit(7, 7, 3, 0b1110)).toBe('seen'); // nothing asleep before is awake now
+    expect(v.visit(7, 7, 4, 0b0011)).toBe('woken');
+    expect(v.awake).toBe(0b0100);
+    expect(v.narrowed).toBe(0b0010);
+    expect(v.visit(7, 7, 3, 0b0010)).toBe('seen');
+    // Shorter: explored again in full; the stored set narrows too.
+    expect(v.visit(7, 7, 1, 0)).toBe('shorter');
+    expect(v.visit(7, 7, 2, 0b1111)).toBe('seen');
+  });
+
   it('says "full" once its last level has no room', () => {
     const v = SharedVisited.create(16);
     let full = 0;

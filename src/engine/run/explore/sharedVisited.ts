@@ -15,7 +15,7 @@ const SLOT_INTS = 5; // state, h1, h2, depth, sleep
 const EMPTY = 0;
 const WRITING = 1;
 const READY = 2;
-/** Slots in the first level (128 KiB). */
+/** Slots in the first level (160 KiB). */
 const BASE_SLOTS = 8192;
 const MAX_LEVELS = 24;
 /** Header: the count of distinct states, the open level, then each level's count. */
@@ -48,14 +48,18 @@ export class SharedVisited {
   private readonly at: number[];
   private readonly slots: number[];
 
+  /** The smallest buffer a table can live in (one level). */
+  static readonly MIN_BYTES = (HEADER_INTS + BASE_SLOTS * SLOT_INTS) * 4;
+
   /** A table for at least `states` distinct states (every level kept at most half full). */
   static create(states: number): SharedVisited {
-    let slots = 0;
-    for (let k = 0; k < MAX_LEVELS && slots / 2 < states; k++) slots += BASE_SLOTS * 2 ** k;
+    let slots = BASE_SLOTS;
+    for (let k = 1; k < MAX_LEVELS && slots / 2 < states; k++) slots += BASE_SLOTS * 2 ** k;
     return new SharedVisited(new SharedArrayBuffer((HEADER_INTS + slots * SLOT_INTS) * 4));
   }
 
   constructor(readonly buffer: SharedArrayBuffer) {
+    if (buffer.byteLength < SharedVisited.MIN_BYTES) throw new RangeError(`a shared visited set needs at least ${SharedVisited.MIN_BYTES} bytes`);
     this.ints = new Int32Array(buffer);
     ({ at: this.at, slots: this.slots } = levelsOf(this.ints.length));
   }
@@ -67,6 +71,8 @@ export class SharedVisited {
 
   /** After a 'woken' visit: the choices (sleep bits) asleep before and awake now. */
   awake = 0;
+  /** After a 'woken' visit: the stored sleep set intersected with the caller's (its new value). */
+  narrowed = 0;
 
   /** The levels in use (for tests: a small search stays in the first). */
   get levels(): number {
@@ -141,11 +147,12 @@ export class SharedVisited {
     return last ? 'full' : undefined;
   }
 
-  /** Intersects the stored sleep set with `sleep`; returns the bits that woke up. */
+  /** Intersects the stored sleep set with `sleep` (kept in `narrowed`); returns the bits that woke up. */
   private narrow(at: number, sleep: number): number {
     for (;;) {
       const stored = Atomics.load(this.ints, at);
       const awake = stored & ~sleep;
+      this.narrowed = stored & sleep;
       if (awake === 0) return 0;
       if (Atomics.compareExchange(this.ints, at, stored, stored & sleep) === stored) return awake;
     }
