@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { scheduleLine } from '../../engine/run/explore/replay';
 import { Modal } from '../shell/Modal';
 import { ViolationBadge } from '../inspectors/ViolationBadge';
-import type { ExploreOutcome, PoolProgress } from './explorePool';
+import { MAX_SHARED_STATES, type ExploreOutcome, type PoolProgress } from './explorePool';
 import { useExplore, type CurrentRun, type PresetRow } from './exploreStore';
 import type { ExploreSession } from './exploreSession';
 import './explore.css';
@@ -102,7 +102,7 @@ function Summary({ outcome }: { outcome: ExploreOutcome }) {
                 ? 'one Web Worker explored every schedule'
                 : outcome.sharedVisited
                   ? 'the workers shared one visited set: each state was explored once'
-                  : 'each worker kept its own visited set (the page is not cross-origin isolated): states reachable from several shares were explored by each'
+                  : `each worker kept its own visited set (the page is not cross-origin isolated, or the budget is above ${MAX_SHARED_STATES.toLocaleString('en-US')} states): states reachable from several shares were explored by each`
             }
           >
             {outcome.workers}

@@ -76,6 +76,22 @@ export interface ExplorePool {
   start(job: ExploreJob): ExploreRun;
 }
 
+/** Budgets above this keep a visited set per worker: the shared table is reserved up front. */
+export const MAX_SHARED_STATES = 4_000_000;
+
+/**
+ * One visited table for every share, when the page can share memory and the browser grants
+ * the buffer (about 40 bytes per state of budget); otherwise undefined: a table per worker.
+ */
+function sharedTable(maxStates: number): SharedArrayBuffer | undefined {
+  if (!canShareMemory() || maxStates > MAX_SHARED_STATES) return undefined;
+  try {
+    return SharedVisited.create(maxStates).buffer;
+  } catch {
+    return undefined; // out of memory for it: the shares keep their own
+  }
+}
+
 /** Whether workers can share memory: a SharedArrayBuffer only works on an isolated page. */
 export function canShareMemory(): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
@@ -195,7 +211,7 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
 
   const exploreParts = (first: Share, parts: string[][][]) => {
     phase = 'exploring';
-    const visited = parts.length > 1 && canShareMemory() ? SharedVisited.create(maxStates).buffer : undefined;
+    const visited = parts.length > 1 ? sharedTable(maxStates) : undefined;
     const budget = visited ? maxStates : Math.ceil(maxStates / parts.length);
     sharedVisited = visited !== undefined;
     shares = parts.map((_, i) => (i === 0 ? first : spawn()));

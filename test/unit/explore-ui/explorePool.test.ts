@@ -80,6 +80,19 @@ describe('explorePool', () => {
     }
   });
 
+  it('keeps a visited set per worker when the budget is too big to reserve a shared one', () => {
+    vi.stubGlobal('crossOriginIsolated', true);
+    try {
+      pool(2).start({ source: 's', model: PRESETS.v4, maxStates: 50_000_000 });
+      workers[0].reply({ type: 'prefixes', prefixes: [['a'], ['b']] });
+      const jobs = workers.map((w) => w.posted.at(-1) as { maxStates: number; visited?: SharedArrayBuffer });
+      expect(jobs.map((j) => j.visited)).toEqual([undefined, undefined]);
+      expect(jobs.map((j) => j.maxStates)).toEqual([25_000_000, 25_000_000]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('with one worker explores the whole tree without a partition step', async () => {
     const run = pool(1).start({ source: 's', model: PRESETS.v1, maxStates: 10 });
     expect(workers[0].posted).toEqual([{ type: 'explore', source: 's', model: PRESETS.v1, roots: [[]], maxStates: 10 }]);
