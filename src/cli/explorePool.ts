@@ -31,6 +31,8 @@ interface PoolWorker {
   /** The running job's listener, if any. */
   onMessage?: (m: WorkerMessage) => void;
   onFailure?: (e: Error) => void;
+  /** Why the worker is gone, once it is (a job sent to it then fails at once). */
+  failed?: Error;
 }
 
 function start(started: SharedArrayBuffer): PoolWorker {
@@ -44,6 +46,7 @@ function start(started: SharedArrayBuffer): PoolWorker {
       else pw.onMessage?.(m);
     });
     const fail = (e: Error) => {
+      pw.failed ??= e;
       reject(e);
       pw.onFailure?.(e);
     };
@@ -93,7 +96,9 @@ export class ExplorePool {
         else if (m.type === 'error') reject(new Error(m.error));
       };
       pw.onFailure = reject;
-      pw.worker.postMessage(job);
+      // A worker that died while idle (nobody was listening then) would never answer.
+      if (pw.failed) reject(pw.failed);
+      else pw.worker.postMessage(job);
     }).finally(() => {
       pw.onMessage = undefined;
       pw.onFailure = undefined;

@@ -56,6 +56,15 @@ describe('ExplorePool (worker threads)', () => {
     expect(shortest(moved)).toEqual(shortest(explore(heavy.program, heavy.model, { maxStates: 100_000 })));
   }, 60_000);
 
+  it('a search on a worker that died while idle fails at once instead of waiting forever', async () => {
+    const lone = new ExplorePool(1);
+    await lone.ready();
+    const { model } = load(EXPLORER_BENCH_SCENARIO);
+    await (lone as unknown as { workers: { worker: { terminate(): Promise<number> } }[] }).workers[0].worker.terminate();
+    await expect(lone.search(EXPLORER_BENCH_SCENARIO, model, { maxStates: 1000 })).rejects.toThrow(/exited/);
+    await lone.close();
+  }, 60_000);
+
   it('stop() right after search() ends it incomplete', async () => {
     const { program, model } = load(EXPLORER_BENCH_HEAVY);
     const running = pool.search(EXPLORER_BENCH_HEAVY, model, { maxStates: 100_000 });
