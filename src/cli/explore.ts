@@ -37,7 +37,7 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
   const onHandOff = () => {
     // The workers start the search again: their counts replace this thread's.
     progress.clear();
-    process.stderr.write(`explore: the search outlasted the workers' start-up; continuing on ${workers} worker threads\n`);
+    process.stderr.write(`explore: the search outlasted its head start here; continuing on ${workers} worker threads as they start\n`);
   };
   const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()), onInterrupt: () => (interrupted = true), onHandOff });
 
