@@ -1,6 +1,7 @@
 // The explorer on worker threads: the frontier is split by schedule prefix (partition.ts),
 // each worker explores its share against one visited set shared through a SharedArrayBuffer,
-// and the reports are merged. The pool outlives one search, so a caller that searches again
+// a worker that runs out of work takes part of a busy one's queue (workSharing.ts), and the
+// reports are merged. The pool outlives one search, so a caller that searches again
 // (the benchmark, a future watch mode) reuses started, JIT-warmed workers.
 
 import { Worker } from 'node:worker_threads';
@@ -10,6 +11,7 @@ import { explore, type ExploreProgress, type ExploreReport } from '../engine/run
 import { mergeReports } from '../engine/run/explore/partition';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { WorkerJob, WorkerMessage } from './exploreWorker';
+import { WorkSharing } from './workSharing';
 
 const PREFIXES_PER_WORKER = 8;
 /**
@@ -129,10 +131,11 @@ export class ExplorePool {
     // another (unless reached at a smaller depth or with fewer choices asleep), and the state
     // budget is global. A search on one worker keeps its own (a Map, faster than the table).
     const visited = split ? SharedVisited.create(opts.maxStates).buffer : undefined;
+    const sharing = split ? WorkSharing.create(n) : undefined;
     const reports = await Promise.all(
       this.workers.map((w, i) => {
         const part = split ? { index: i, of: n, minWidth: n * PREFIXES_PER_WORKER } : undefined;
-        return this.job(w, { type: 'job', source, model, part, maxStates: opts.maxStates, reduction, visited, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p));
+        return this.job(w, { type: 'job', source, model, part, maxStates: opts.maxStates, reduction, visited, sharing, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p));
       }),
     );
     return mergeReports(reports);

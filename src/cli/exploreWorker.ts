@@ -8,7 +8,9 @@ import { explore, type ExploreProgress, type ExploreReport } from '../engine/run
 import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
-import { frontierPrefixes, splitRoundRobin } from '../engine/run/explore/partition';
+import { frontierPrefixes, mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
+import { WorkSharing } from './workSharing';
+import type { HandedNode } from '../engine/run/explore/explorer';
 
 export interface WorkerJob {
   type: 'job';
@@ -19,6 +21,8 @@ export interface WorkerJob {
   maxStates: number;
   reduction: boolean;
   visited?: SharedArrayBuffer;
+  /** Work stealing between the workers of a split search (see workSharing.ts). */
+  sharing?: SharedArrayBuffer;
   stop: SharedArrayBuffer;
 }
 
@@ -45,6 +49,11 @@ function share(program: CompiledProgram, model: ModelConfig, part: NonNullable<W
   return splitRoundRobin(prefixes, part.of)[part.index] ?? [];
 }
 
+/** The units of a program in a fixed order (as Machine names them): mailbox codes. */
+function unitNames(program: CompiledProgram): string[] {
+  return ['main', ...program.threads.map((t) => t.name), 'rcu', 'wq'];
+}
+
 port.on('message', (job: WorkerJob) => {
   if (job?.type !== 'job') return;
   if (last?.source !== job.source) last = { source: job.source, loaded: loadScenario(job.source) };
@@ -53,16 +62,40 @@ port.on('message', (job: WorkerJob) => {
     post({ type: 'error', error: 'the scenario does not parse' });
     return;
   }
+  const t0 = performance.now();
   const stop = new Int32Array(job.stop);
-  const report = explore(loaded.program, job.model, {
-    roots: job.part ? share(loaded.program, job.model, job.part) : [[]],
-    maxStates: job.maxStates,
-    reduction: job.reduction,
-    shared: job.visited ? new SharedVisited(job.visited) : undefined,
-    shouldStop: () => Atomics.load(stop, 0) !== 0,
-    onProgress: (p) => post({ type: 'progress', progress: p }),
-  });
-  post({ type: 'report', report });
+  const stopped = () => Atomics.load(stop, 0) !== 0;
+  const shared = job.visited ? new SharedVisited(job.visited) : undefined;
+  const sharing = job.sharing && job.part && shared ? new WorkSharing(job.sharing, job.part.index, job.part.of, unitNames(loaded.program)) : undefined;
+  const reports: ExploreReport[] = [];
+  let handed: HandedNode[] | undefined;
+  for (;;) {
+    const report = explore(loaded.program, job.model, {
+      roots: handed ? [] : job.part ? share(loaded.program, job.model, job.part) : [[]],
+      handed,
+      maxStates: job.maxStates,
+      reduction: job.reduction,
+      shared,
+      shouldStop: stopped,
+      // Counts so far over every round of this job, not only the current one.
+      onProgress: (p) => {
+        const done = reports.length ? mergeReports(reports) : undefined;
+        post({ type: 'progress', progress: done ? { ...p, schedules: p.schedules + done.schedules, states: p.states + done.states, transitions: p.transitions + done.transitions, elapsedMs: performance.now() - t0 } : p });
+      },
+      wanted: sharing && ((queued) => sharing.wanted(queued)),
+      give: sharing && ((nodes) => sharing.give(nodes)),
+    });
+    reports.push(report);
+    if (!sharing) break;
+    // Out of work: wait for some from a busy worker, unless the search is over for all.
+    if (!report.complete || stopped()) {
+      sharing.end();
+      break;
+    }
+    handed = sharing.waitForWork(stopped);
+    if (!handed) break;
+  }
+  post({ type: 'report', report: reports.length === 1 ? reports[0] : { ...mergeReports(reports), elapsedMs: performance.now() - t0 } });
 });
 // Counted in shared memory too: a search running synchronously on the main thread cannot
 // receive the message, but can read the count (it hands over to the workers then).

@@ -33,7 +33,28 @@ export interface ExploreOptions {
    * set too, so the reduction works across workers. `maxStates` bounds the shared count.
    */
   shared?: SharedVisited;
+  /**
+   * States another worker admitted to `shared` and handed over unexpanded (work stealing):
+   * replayed and expanded here, not counted again.
+   */
+  handed?: HandedNode[];
+  /**
+   * Work stealing, asked between expansions: how many queued states to offer now (0: none);
+   * `give` takes a leading part of the offer and says how many (those leave this queue).
+   */
+  wanted?: (queued: number) => number;
+  give?: (nodes: HandedNode[]) => number;
 }
+
+/** A queued state as its schedule from the start and its sleep-set bookkeeping. */
+export interface HandedNode {
+  schedule: string[];
+  sleep: number;
+  only: number;
+}
+
+/** Expansions between two `wanted` questions. */
+const STEAL_CHECK_INTERVAL = 32;
 
 export interface ExploreProgress {
   schedules: number;
@@ -197,7 +218,23 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     queue.push(root);
   }
 
+  for (const h of opts.handed ?? []) {
+    m.restore(initial);
+    let ok = m.phase === 'running';
+    for (const c of h.schedule) {
+      if (!m.choices().includes(c)) {
+        ok = false;
+        break;
+      }
+      m.runUnit(c);
+    }
+    // Counted, and its violations recorded, by the worker that admitted it.
+    if (!ok) continue;
+    queue.push({ snap: m.detach(), parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
+  }
+
   const footprints: Footprint[] = [];
+  let expansions = 0;
   /** Per node, reused: each choice's sleep bit, and the indices of the choices to run. */
   const bits: number[] = [];
   const toRun: number[] = [];
@@ -206,6 +243,17 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     if (overBudget() || opts.shouldStop?.()) {
       complete = false;
       break;
+    }
+    if (opts.wanted && ++expansions % STEAL_CHECK_INTERVAL === 0) {
+      const k = Math.min(opts.wanted(queue.length - head), queue.length - head - 1);
+      if (k > 0) {
+        // The newest states: this worker keeps its oldest (the shallowest) for itself.
+        const from = queue.length - k;
+        const offer: HandedNode[] = [];
+        for (let i = from; i < queue.length; i++) offer.push({ schedule: pathOf(queue[i]!), sleep: queue[i]!.sleep, only: queue[i]!.only });
+        const taken = opts.give!(offer);
+        queue.splice(from, taken);
+      }
     }
     const node = queue[head]!;
     queue[head++] = undefined;

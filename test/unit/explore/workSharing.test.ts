@@ -1,0 +1,43 @@
+// Work stealing between explorer workers (src/cli/workSharing.ts), driven from one thread:
+// a hungry worker's mailbox receives schedules, "all idle" ends the search, and a worker
+// that has been promised work is counted busy until it has it.
+import { describe, expect, it } from 'vitest';
+import { WorkSharing } from '../../../src/cli/workSharing';
+import type { HandedNode } from '../../../src/engine/run/explore/explorer';
+
+const UNITS = ['main', 't1', 't2', 'rcu', 'wq'];
+const node = (schedule: string[], sleep = 0, only = 0): HandedNode => ({ schedule, sleep, only });
+
+describe('WorkSharing', () => {
+  it('a busy worker hands part of a long queue to a hungry one, as schedules', () => {
+    const buf = WorkSharing.create(2);
+    const a = new WorkSharing(buf, 0, 2, UNITS);
+    const b = new WorkSharing(buf, 1, 2, UNITS);
+    expect(b.wanted(1000)).toBe(0); // nobody is hungry
+    // Worker 0 runs dry. It blocks in waitForWork, so mark it hungry the way it would.
+    const ints = new Int32Array(buf);
+    Atomics.add(ints, 1, 1); // idle
+    Atomics.store(ints, 2, 1); // worker 0's hungry flag
+    expect(b.wanted(10)).toBe(0); // too short a queue to share
+    expect(b.wanted(1000)).toBe(256);
+    expect(b.give([node(['main', 't1', 'rcu'], 0b10, 0), node(['t2'], 0, 0b100)])).toBe(2);
+    expect(Atomics.load(ints, 1)).toBe(0); // worker 0 counts as busy again
+    expect(b.give([node(['t1'])])).toBe(0); // nobody is hungry any more
+    // Worker 0 finds its mail without waiting.
+    expect(a.waitForWork(() => false)).toEqual([node(['main', 't1', 'rcu'], 0b10, 0), node(['t2'], 0, 0b100)]);
+  });
+
+  it('the last worker to run dry ends the search for everyone', () => {
+    const buf = WorkSharing.create(2);
+    const a = new WorkSharing(buf, 0, 2, UNITS);
+    const ints = new Int32Array(buf);
+    Atomics.add(ints, 1, 1); // worker 1 is already idle
+    expect(a.waitForWork(() => false)).toBeUndefined();
+    expect(Atomics.load(ints, 0)).toBe(1); // done
+  });
+
+  it('a stopped search stops waiting', () => {
+    const a = new WorkSharing(WorkSharing.create(2), 0, 2, UNITS);
+    expect(a.waitForWork(() => true)).toBeUndefined();
+  });
+});
