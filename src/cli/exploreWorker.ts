@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../engine/lab';
-import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
+import { explore, unitNames, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
 import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
@@ -47,11 +47,6 @@ function share(program: CompiledProgram, model: ModelConfig, part: NonNullable<W
   const prefixes = frontierPrefixes(program, model, part.minWidth);
   if (prefixes.length < part.minWidth) return part.index === 0 ? [[]] : [];
   return splitRoundRobin(prefixes, part.of)[part.index] ?? [];
-}
-
-/** The units of a program in a fixed order (as Machine names them): mailbox codes. */
-function unitNames(program: CompiledProgram): string[] {
-  return ['main', ...program.threads.map((t) => t.name), 'rcu', 'wq'];
 }
 
 port.on('message', (job: WorkerJob) => {

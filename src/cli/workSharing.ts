@@ -1,11 +1,11 @@
 // Work stealing between the explorer's worker threads, through shared memory: a search is
 // synchronous, so a busy worker cannot read messages, but it can look at a flag. A worker
 // whose queue ran dry says it is hungry and blocks; a busy one, between expansions, sees the
-// flag and writes half of its queue into the hungry worker's mailbox as schedules. When every
+// flag and writes part of its queue into the hungry worker's mailbox as schedules. When every
 // worker is hungry at once there is no work left anywhere, and the search is over.
 //
-// Layout (Int32Array): [done, idle, then per worker: hungry, mail, count, used, ...nodes]
-// with a node as [sleep, only, length, choice indices...].
+// Layout (Int32Array): [done, idle, then per worker: hungry, mail, count, ...nodes] with a
+// node as [sleep, only, length, unit indices (explorer's unitNames)...].
 
 import type { HandedNode } from '../engine/run/explore/explorer';
 
@@ -15,8 +15,7 @@ const HEADER = 2;
 const HUNGRY = 0;
 const MAIL = 1;
 const COUNT = 2;
-const USED = 3;
-const BOX_HEADER = 4;
+const BOX_HEADER = 3;
 /** Ints per mailbox: room for a few thousand schedules. */
 const BOX_INTS = 1 << 16;
 /**
@@ -35,7 +34,7 @@ export class WorkSharing {
     return new SharedArrayBuffer((HEADER + workers * BOX_INTS) * 4);
   }
 
-  /** `choices`: the program's unit names (threads, then rcu and wq), the same in every worker. */
+  /** `choices`: the program's unitNames, the same in every worker. */
   constructor(buffer: SharedArrayBuffer, private readonly me: number, private readonly workers: number, private readonly choices: string[]) {
     this.ints = new Int32Array(buffer);
   }
@@ -71,7 +70,6 @@ export class WorkSharing {
         count++;
       }
       this.ints[box + COUNT] = count;
-      this.ints[box + USED] = at - box;
       Atomics.store(this.ints, box + MAIL, 1);
       Atomics.notify(this.ints, box + MAIL);
       return count;
@@ -85,7 +83,7 @@ export class WorkSharing {
    */
   waitForWork(stopped: () => boolean): HandedNode[] | undefined {
     const box = this.box(this.me);
-    if (Atomics.add(this.ints, IDLE, 1) + 1 === this.workers) return this.finish();
+    if (Atomics.add(this.ints, IDLE, 1) + 1 === this.workers) return this.end();
     Atomics.store(this.ints, box + HUNGRY, 1);
     for (;;) {
       Atomics.wait(this.ints, box + MAIL, 0, WAIT_MS);
@@ -96,18 +94,14 @@ export class WorkSharing {
       if (Atomics.load(this.ints, DONE) === 1) return undefined;
       if (stopped()) {
         // Leave as if the work had been taken: nobody may wait for this worker.
-        if (Atomics.compareExchange(this.ints, box + HUNGRY, 1, 0) === 1) return this.finish();
+        if (Atomics.compareExchange(this.ints, box + HUNGRY, 1, 0) === 1) return this.end();
       }
-      if (Atomics.load(this.ints, IDLE) === this.workers) return this.finish();
+      if (Atomics.load(this.ints, IDLE) === this.workers) return this.end();
     }
   }
 
-  /** The search is over for everyone (the state budget ran out, or it was stopped). */
-  end(): void {
-    this.finish();
-  }
-
-  private finish(): undefined {
+  /** The search is over for everyone (no work anywhere, the budget ran out, or it was stopped). */
+  end(): undefined {
     Atomics.store(this.ints, DONE, 1);
     for (let w = 0; w < this.workers; w++) Atomics.notify(this.ints, this.box(w) + MAIL);
     return undefined;

@@ -113,8 +113,8 @@ export class KernelState {
 
   /**
    * Shares every component from now on: the next change to any of them copies it first, so
-   * the component objects this state holds now never change again (digests may be cached
-   * per object).
+   * the component objects this state holds now never change again, and `changedParts`
+   * names exactly the components changed since.
    */
   seal(): void {
     this.owned = 0;

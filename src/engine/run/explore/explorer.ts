@@ -114,6 +114,15 @@ function pathOf(node: Node, last?: string): string[] {
   return out;
 }
 
+/**
+ * The units the explorer schedules, in a fixed order: the threads as the machine names them
+ * (main first), then the oldest RCU callback and work item. Sleep-set bits follow it, and so
+ * do the codes workers use to hand schedules to each other.
+ */
+export function unitNames(program: CompiledProgram): string[] {
+  return ['main', ...program.threads.map((t) => t.name), 'rcu', 'wq'];
+}
+
 const NO_SLEEP = 0;
 /** Sleep sets are 31-bit masks: with more choices (threads + rcu + wq) the reduction is off. */
 const MAX_REDUCED_CHOICES = 31;
@@ -145,7 +154,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const initial = m.snapshot();
   /** Every choice's bit in a sleep mask: threads in declaration order, then rcu and wq. */
   const choiceBits = new Map<string, number>();
-  [...m.threads.map((t) => t.name), 'rcu', 'wq'].forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
+  unitNames(program).forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
   const reduction = choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
   const bit = (c: string) => choiceBits.get(c) ?? 0;
   /** Fingerprint → the intersection of the sleep sets the state was explored with. */
@@ -184,21 +193,27 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     terminalMaskAnd &= violationMask(m);
   };
 
+  /**
+   * Runs `schedule` from the initial state, calling `after` with each unit's index and the
+   * violations before it; false when a unit is not enabled on the way.
+   */
+  const replay = (schedule: string[], after?: (i: number, before: number) => void): boolean => {
+    m.restore(initial);
+    for (let i = 0; i < schedule.length; i++) {
+      if (!m.choices().includes(schedule[i])) return false;
+      const before = violationMask(m);
+      m.runUnit(schedule[i]);
+      after?.(i, before);
+    }
+    return true;
+  };
+
   const queue: (Node | undefined)[] = [];
   for (const prefix of opts.roots ?? [[]]) {
-    m.restore(initial);
-    let ok = true;
-    for (let i = 0; i < prefix.length; i++) {
-      const c = prefix[i];
-      if (!m.choices().includes(c)) {
-        ok = false;
-        break;
-      }
-      const before = violationMask(m);
-      m.runUnit(c);
+    const ok = replay(prefix, (i, before) => {
       transitions++;
       record(before, undefined, undefined, prefix.slice(0, i + 1));
-    }
+    });
     if (!ok) continue;
     const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, parts: undefined, only: 0 };
     if (shared) {
@@ -219,17 +234,8 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   }
 
   for (const h of opts.handed ?? []) {
-    m.restore(initial);
-    let ok = m.phase === 'running';
-    for (const c of h.schedule) {
-      if (!m.choices().includes(c)) {
-        ok = false;
-        break;
-      }
-      m.runUnit(c);
-    }
     // Counted, and its violations recorded, by the worker that admitted it.
-    if (!ok) continue;
+    if (!replay(h.schedule)) continue;
     queue.push({ snap: m.detach(), parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
   }
 

@@ -101,7 +101,7 @@ export function fingerprintPair(m: Machine, base?: PartDigests): [number, number
   return [a, b];
 }
 
-/** Each component's digest, computed once per sealed component object. */
+/** How each component is hashed (only the components a step changed are hashed again, see digest). */
 const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
   alloc: (alloc) => int(alloc.lastAllocated),
   ids: () => undefined, // hashed with alloc below: live IDs are the allocator's used ones
