@@ -45,10 +45,14 @@ export class IdTable {
       this.gen = new Array<number>(slots).fill(0);
       return;
     }
-    // The 4-byte arrays first (aligned), the byte array last.
-    const buffer = new ArrayBuffer(slots * ID_RECORD_BYTES);
+    this.attach(new ArrayBuffer(slots * ID_RECORD_BYTES), slots);
+    (this.sid as Int32Array).fill(-1);
+  }
+
+  /** The typed form's columns as views on `buffer`: the 4-byte arrays first (aligned), the byte array last. */
+  private attach(buffer: ArrayBuffer, slots: number): void {
     this.buffer = buffer;
-    this.sid = new Int32Array(buffer, 0, slots).fill(-1);
+    this.sid = new Int32Array(buffer, 0, slots);
     this.refs = new Uint32Array(buffer, slots * 4, slots);
     this.gen = new Uint32Array(buffer, slots * 8, slots);
     this.state = new Uint8Array(buffer, slots * 12, slots);
@@ -103,13 +107,7 @@ export class IdTable {
       t.gen = (this.gen as number[]).slice();
       return t;
     }
-    const slots = this.slots;
-    const buffer = this.buffer.slice(0);
-    t.buffer = buffer;
-    t.sid = new Int32Array(buffer, 0, slots);
-    t.refs = new Uint32Array(buffer, slots * 4, slots);
-    t.gen = new Uint32Array(buffer, slots * 8, slots);
-    t.state = new Uint8Array(buffer, slots * 12, slots);
+    t.attach(this.buffer.slice(0), this.slots);
     return t;
   }
 
