@@ -1,6 +1,6 @@
 // The explorer on worker threads: the frontier is split by schedule prefix (partition.ts),
 // each worker explores its share against one visited set shared through a SharedArrayBuffer,
-// a worker that runs out of work takes part of a busy one's queue (workSharing.ts), and the
+// a worker that runs out of work takes part of a busy one's stack (workSharing.ts), and the
 // reports are merged. The pool outlives one search, so a caller that searches again
 // (the benchmark, a future watch mode) reuses started, JIT-warmed workers.
 

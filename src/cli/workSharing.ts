@@ -1,7 +1,7 @@
 // Work stealing between the explorer's worker threads, through shared memory: a search is
 // synchronous, so a busy worker cannot read messages, but it can look at a flag. A worker
-// whose queue ran dry says it is hungry and blocks; a busy one, between expansions, sees the
-// flag and writes part of its queue into the hungry worker's mailbox as schedules. When every
+// whose stack ran dry says it is hungry and blocks; a busy one, between expansions, sees the
+// flag and writes part of its stack into the hungry worker's mailbox as schedules. When every
 // worker is hungry at once there is no work left anywhere, and the search is over.
 //
 // Layout (Int32Array): [done, idle, then per worker: hungry, mail, count, ...nodes] with a
@@ -19,10 +19,11 @@ const BOX_HEADER = 3;
 /** Ints per mailbox: room for a few thousand schedules. */
 const BOX_INTS = 1 << 16;
 /**
- * A handed state is replayed from the start (its whole schedule) before it is expanded, so
- * only a long queue is shared, and only part of it.
+ * The explorer searches depth-first, so its stack is short (depth x branching) and its
+ * bottom holds the shallowest states, each the root of a large subtree with a short
+ * schedule to replay: a stack of a few states is worth sharing.
  */
-const MIN_QUEUE_TO_GIVE = 64;
+const MIN_STACK_TO_GIVE = 4;
 const MAX_GIVE = 256;
 /** How long a hungry worker sleeps between looks at the done flag (it is also woken). */
 const WAIT_MS = 20;
@@ -43,9 +44,9 @@ export class WorkSharing {
     return HEADER + w * BOX_INTS;
   }
 
-  /** How many states to give a hungry worker now (0: nobody is hungry, or too few queued). */
+  /** How many states to give a hungry worker now (0: nobody is hungry, or too few stacked). */
   wanted(queued: number): number {
-    if (queued < MIN_QUEUE_TO_GIVE) return 0;
+    if (queued < MIN_STACK_TO_GIVE) return 0;
     for (let w = 0; w < this.workers; w++) {
       if (w !== this.me && Atomics.load(this.ints, this.box(w) + HUNGRY) === 1) return Math.min(MAX_GIVE, Math.floor(queued / 2));
     }
@@ -78,7 +79,7 @@ export class WorkSharing {
   }
 
   /**
-   * This worker's queue ran dry: waits for states from another worker (returned) or for
+   * This worker's stack ran dry: waits for states from another worker (returned) or for
    * every worker to be idle (undefined: the search is over). `stopped`: give up waiting.
    */
   waitForWork(stopped: () => boolean): HandedNode[] | undefined {

@@ -9,7 +9,7 @@ const UNITS = ['main', 't1', 't2', 'rcu', 'wq'];
 const node = (schedule: string[], sleep = 0, only = 0): HandedNode => ({ schedule, sleep, only });
 
 describe('WorkSharing', () => {
-  it('a busy worker hands part of a long queue to a hungry one, as schedules', () => {
+  it('a busy worker hands the bottom half of its stack to a hungry one, as schedules', () => {
     const buf = WorkSharing.create(2);
     const a = new WorkSharing(buf, 0, 2, UNITS);
     const b = new WorkSharing(buf, 1, 2, UNITS);
@@ -18,7 +18,8 @@ describe('WorkSharing', () => {
     const ints = new Int32Array(buf);
     Atomics.add(ints, 1, 1); // idle
     Atomics.store(ints, 2, 1); // worker 0's hungry flag
-    expect(b.wanted(10)).toBe(0); // too short a queue to share
+    expect(b.wanted(3)).toBe(0); // too short a stack to share
+    expect(b.wanted(10)).toBe(5);
     expect(b.wanted(1000)).toBe(256);
     expect(b.give([node(['main', 't1', 'rcu'], 0b10, 0), node(['t2'], 0, 0b100)])).toBe(2);
     expect(Atomics.load(ints, 1)).toBe(0); // worker 0 counts as busy again

@@ -1,10 +1,13 @@
-// Systematic exploration of schedules (SPEC §7): breadth-first over scheduling choices
+// Systematic exploration of schedules (SPEC §7): depth-first over scheduling choices
 // (threads, the oldest RCU callback, the oldest work item), pruning states already seen
 // (fingerprint) and, with reduction on, transitions a sleep set proves redundant (Godefroid's
 // sleep sets with state caching: a state revisited with a sleep set missing some of the
 // stored one's choices explores just those, with the intersection as its sleep set).
-// Breadth-first order finds short schedules first; the shortest per kind is kept (root
-// prefixes and states explored again at a smaller depth can find a shorter one later).
+// Each state keeps the smallest depth it was reached at, and a state reached again at a
+// smaller depth is explored again, so a complete search finds the shortest schedule per
+// kind. Depth-first, not breadth-first: the queue of a breadth-first search held a whole
+// level of state copies, which the garbage collector copied and promoted again and again
+// (the 4,438-state bench search ran 1.5x faster depth-first, the 96k-state one 1.6x).
 
 import type { ModelConfig } from '../../model';
 import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
@@ -40,7 +43,7 @@ export interface ExploreOptions {
   handed?: HandedNode[];
   /**
    * Work stealing, asked between expansions: how many queued states to offer now (0: none);
-   * `give` takes a leading part of the offer and says how many (those leave this queue).
+   * `give` takes a leading part of the offer and says how many (those leave this stack).
    */
   wanted?: (queued: number) => number;
   give?: (nodes: HandedNode[]) => number;
@@ -124,6 +127,20 @@ export function unitNames(program: CompiledProgram): string[] {
 }
 
 const NO_SLEEP = 0;
+
+function reverseFrom<T>(a: T[], from: number): void {
+  for (let i = from, j = a.length - 1; i < j; i++, j--) {
+    const x = a[i];
+    a[i] = a[j];
+    a[j] = x;
+  }
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 /** Sleep sets are 31-bit masks: with more choices (threads + rcu + wq) the reduction is off. */
 const MAX_REDUCED_CHOICES = 31;
 
@@ -149,6 +166,44 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     }
     return r === 'new' || r === 'shorter' || r === 'woken';
   };
+  /** The same rules as SharedVisited.visit, over this search's own Map. */
+  const admitLocal = (node: Node, base: PartDigests | undefined): boolean => {
+    if (!hashing) {
+      states++;
+      return true;
+    }
+    const h = fingerprintKey(m, base);
+    const at = visited.get(h);
+    if (at === undefined) {
+      if (states === visitDepth.length) {
+        visitDepth = grown(visitDepth);
+        visitSleep = grown(visitSleep);
+      }
+      visited.set(h, states);
+      visitDepth[states] = node.depth;
+      visitSleep[states] = node.sleep;
+      states++;
+      return true;
+    }
+    const stored = visitSleep[at];
+    if (node.depth < visitDepth[at]) {
+      // Reached at a smaller depth: explored again in full, with this sleep set.
+      visitDepth[at] = node.depth;
+      visitSleep[at] = stored & node.sleep;
+      return true;
+    }
+    // Explored before with a sleep set inside this one: nothing new to do. Otherwise only
+    // the choices asleep then and awake now are new (Godefroid's state caching: the others'
+    // subtrees were explored already, with sleep sets no larger than now); the children
+    // get the intersection as their sleep set.
+    const awake = stored & ~node.sleep;
+    if (awake === 0) return false;
+    visitSleep[at] = stored & node.sleep;
+    node.only = awake;
+    node.sleep = stored & node.sleep;
+    return true;
+  };
+  const admit = shared ? admitShared : admitLocal;
   const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
   const initial = m.snapshot();
@@ -157,8 +212,14 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   unitNames(program).forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
   const reduction = choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
   const bit = (c: string) => choiceBits.get(c) ?? 0;
-  /** Fingerprint → the intersection of the sleep sets the state was explored with. */
+  /**
+   * Fingerprint → the state's index in visitDepth (the smallest depth it was reached at) and
+   * visitSleep (the intersection of the sleep sets it was explored with). Plain numbers
+   * under 2^30 in the Map: larger ones would each be a heap object.
+   */
   const visited = new Map<number, number>();
+  let visitDepth = new Int32Array(1024);
+  let visitSleep = new Int32Array(1024);
   const found = new Map<ViolationKind, ExploreViolation>();
   let terminalMaskAnd = -1;
   let schedules = 0;
@@ -178,9 +239,8 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     for (let i = 0; i < VIOLATION_KINDS.length; i++) {
       const kind = VIOLATION_KINDS[i];
       if (!(fresh & (1 << i))) continue;
-      // Breadth-first, a later find is never shorter, except from the roots' prefixes (a
-      // violation may fall early in a later prefix) and from states explored again at a
-      // smaller depth (shared visited set): keep the shortest.
+      // A later find can be shorter (a state explored again at a smaller depth, a later
+      // root prefix): keep the shortest.
       const cur = found.get(kind);
       if (!cur || path.length < cur.schedule.length) found.set(kind, { kind, schedule: [...path], steps: m.steps, inEverySchedule: false });
     }
@@ -208,7 +268,9 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     return true;
   };
 
-  const queue: (Node | undefined)[] = [];
+  /** States to expand; the last one next (depth-first). */
+  const stack: Node[] = [];
+  const roots: Node[] = [];
   for (const prefix of opts.roots ?? [[]]) {
     const ok = replay(prefix, (i, before) => {
       transitions++;
@@ -216,53 +278,42 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     });
     if (!ok) continue;
     const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, parts: undefined, only: 0 };
-    if (shared) {
-      if (admitShared(root, undefined)) {
-        root.parts = lastPartDigests();
-        root.snap = m.detach();
-        queue.push(root);
-      }
-      continue;
+    if (admit(root, undefined)) {
+      root.parts = hashing ? lastPartDigests() : undefined;
+      root.snap = m.detach();
+      roots.push(root);
     }
-    const h = hashing ? fingerprintKey(m) : states;
-    if (visited.has(h)) continue;
-    visited.set(h, NO_SLEEP);
-    states++;
-    root.parts = hashing ? lastPartDigests() : undefined;
-    root.snap = m.detach();
-    queue.push(root);
   }
-
   for (const h of opts.handed ?? []) {
     // Counted, and its violations recorded, by the worker that admitted it.
     if (!replay(h.schedule)) continue;
-    queue.push({ snap: m.detach(), parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
+    roots.push({ snap: m.detach(), parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
   }
+  // The first root is expanded first.
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]);
 
   const footprints: Footprint[] = [];
   let expansions = 0;
   /** Per node, reused: each choice's sleep bit, and the indices of the choices to run. */
   const bits: number[] = [];
   const toRun: number[] = [];
-  let head = 0;
-  while (head < queue.length) {
+  while (stack.length > 0) {
     if (overBudget() || opts.shouldStop?.()) {
       complete = false;
       break;
     }
     if (opts.wanted && ++expansions % STEAL_CHECK_INTERVAL === 0) {
-      const k = Math.min(opts.wanted(queue.length - head), queue.length - head - 1);
+      const k = Math.min(opts.wanted(stack.length), stack.length - 1);
       if (k > 0) {
-        // The newest states: this worker keeps its oldest (the shallowest) for itself.
-        const from = queue.length - k;
+        // The oldest states, at the bottom of the stack: the shallowest, with the largest
+        // subtrees and the shortest schedules to replay.
         const offer: HandedNode[] = [];
-        for (let i = from; i < queue.length; i++) offer.push({ schedule: pathOf(queue[i]!), sleep: queue[i]!.sleep, only: queue[i]!.only });
+        for (let i = 0; i < k; i++) offer.push({ schedule: pathOf(stack[i]), sleep: stack[i].sleep, only: stack[i].only });
         const taken = opts.give!(offer);
-        queue.splice(from, taken);
+        stack.splice(0, taken);
       }
     }
-    const node = queue[head]!;
-    queue[head++] = undefined;
+    const node = stack.pop()!;
     const snap = node.snap!;
     node.snap = undefined;
     m.restore(snap);
@@ -286,6 +337,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     }
     /** Choices run so far at this visit: they sleep in later siblings they commute with. */
     let ran = 0;
+    const firstChild = stack.length;
     for (let i = 0; i < runs; i++) {
       const k = toRun[i];
       const c = choices[k];
@@ -308,43 +360,22 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
         continue;
       }
       const child: Node = { snap: undefined, parent: node, choice: c, prefix: undefined, depth: node.depth + 1, sleep, parts: undefined, only: 0 };
-      if (shared) {
-        if (admitShared(child, node.parts)) {
-          child.parts = lastPartDigests();
-          child.snap = m.detach();
-          queue.push(child);
-        }
-        continue;
-      }
-      const h = hashing ? fingerprintKey(m, node.parts) : states;
-      if (hashing) child.parts = lastPartDigests();
-      const prev = visited.get(h);
-      if (prev !== undefined) {
-        // Explored before with a sleep set inside this one: nothing new to do. Otherwise only
-        // the choices asleep then and awake now are new (Godefroid's state caching: the
-        // others' subtrees were explored already, with sleep sets no larger than now).
-        const awake = prev & ~sleep;
-        if (awake === 0) continue;
-        // Godefroid: T = stored \ Sleep, then Sleep = stored ∩ Sleep for the children.
-        visited.set(h, prev & sleep);
-        child.sleep = prev & sleep;
-        child.only = awake;
+      if (admit(child, node.parts)) {
+        child.parts = hashing ? lastPartDigests() : undefined;
         child.snap = m.detach();
-        queue.push(child);
-        continue;
+        stack.push(child);
       }
-      visited.set(h, sleep);
-      states++;
-      child.snap = m.detach();
-      queue.push(child);
     }
+    // The first choice's child on top: expanded next, as the default schedule would order
+    // them, so the schedules found first read like the default one (shorter once trimmed).
+    reverseFrom(stack, firstChild);
     const now = performance.now();
     if (opts.onProgress && now - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = now;
-      opts.onProgress({ schedules, states, transitions, frontier: queue.length - head, elapsedMs: now - t0, violations: [...found.keys()] });
+      opts.onProgress({ schedules, states, transitions, frontier: stack.length, elapsedMs: now - t0, violations: [...found.keys()] });
     }
   }
-  if (head < queue.length) complete = false;
+  if (stack.length > 0) complete = false;
   const violations = [...found.values()].map((v) => ({
     ...v,
     inEverySchedule: complete && schedules > 0 && (terminalMaskAnd & (1 << VIOLATION_KINDS.indexOf(v.kind))) !== 0,
