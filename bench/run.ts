@@ -3,7 +3,7 @@
 // runs in a process of its own, so one suite's garbage and JIT feedback (the explorer's
 // small ID tables, a million-step session's heap) do not bend the next one's figures.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './result';
@@ -19,10 +19,11 @@ const suite = suiteIdx >= 0 ? args[suiteIdx + 1] : undefined;
 const suitesDir = join(dirname(fileURLToPath(import.meta.url)), 'suites');
 
 /**
- * Node flags a suite runs with, to measure what users run: `npm run scenario` (the CLI, and
- * with it --explore) runs Node with --single-threaded-gc (see package.json and the README).
+ * Node flags a suite runs with, to measure what users run: the explorer suite gets the V8
+ * flags of `npm run scenario` (the CLI, and with it --explore), read from package.json.
  */
-const SUITE_FLAGS: Record<string, string[]> = { 'explorer.bench.ts': ['--single-threaded-gc'] };
+const scenarioScript = (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.scenario;
+const SUITE_FLAGS: Record<string, string[]> = { 'explorer.bench.ts': scenarioScript.split(/\s+/).filter((w) => w.startsWith('--')) };
 
 async function runSuite(file: string): Promise<BenchResult[]> {
   const mod = (await import(pathToFileURL(join(suitesDir, file)).href)) as { run: () => Promise<BenchResult[]> | BenchResult[] };
