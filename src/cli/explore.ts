@@ -48,7 +48,10 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
     process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : interrupted ? 'INCOMPLETE: interrupted' : `INCOMPLETE: the bound of ${maxStates} states stopped the search`}\n`);
     if (violations.length === 0) process.stdout.write('no violation is reachable in the explored schedules\n');
     for (const v of violations) {
-      process.stdout.write(`\n${v.kind}${v.inEverySchedule ? ' (in every schedule)' : ''}: shortest schedule reaches it in ${v.steps} steps\n  ${scheduleLine(v.schedule)}\n`);
+      // Only a complete search knows its schedule is the shortest: an incomplete one (depth
+      // first) may not have reached a shorter one yet.
+      const which = report.complete ? 'shortest schedule' : 'shortest schedule found (the search is incomplete: a shorter one may exist)';
+      process.stdout.write(`\n${v.kind}${v.inEverySchedule ? ' (in every schedule)' : ''}: ${which} reaches it in ${v.steps} steps\n  ${scheduleLine(v.schedule)}\n`);
     }
     if (violations.length) process.stdout.write('\npaste a schedule line after the header (replacing any schedule line already there) to replay it in the player\n');
   }

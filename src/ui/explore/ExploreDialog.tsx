@@ -71,7 +71,7 @@ function Summary({ outcome }: { outcome: ExploreOutcome }) {
     ? { cls: 'warn', text: 'Cancelled: the counts are what the workers had reported; the search is incomplete.' }
     : r.complete
       ? { cls: 'ok', text: 'Complete: every schedule was explored.' }
-      : { cls: 'warn', text: `Incomplete: the budget of ${fmt(outcome.maxStates)} states stopped the search.` };
+      : { cls: 'warn', text: `Incomplete: the budget of ${fmt(outcome.maxStates)} states stopped the search.${r.violations.length ? ' Each schedule below is the shortest found; a shorter one may exist.' : ''}` };
   return (
     <div className="explore-summary">
       <p className={`explore-status explore-status--${status.cls}`} data-testid="explore-status">

@@ -141,6 +141,12 @@ describe('Find races dialog', () => {
     expect(within(dialog).getByText(/No violation is reachable/)).toBeTruthy();
   });
 
+  it('says a schedule from an incomplete search is the shortest found, not the shortest', async () => {
+    const { pool, dialog } = setup();
+    await act(async () => pool.runs[0].finish({ ...found, report: { ...found.report, complete: false } }));
+    expect(within(dialog).getByTestId('explore-status').textContent).toMatch(/shortest found; a shorter one may exist/);
+  });
+
   it('finds races under every preset in turn and tabulates the kinds', async () => {
     const { pool, dialog } = setup();
     await act(async () => pool.runs[0].finish(found));
