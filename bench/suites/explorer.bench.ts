@@ -89,7 +89,7 @@ join
 
 /**
  * The heavy scenario with a fourth thread of the same kind: ~96k states, a search of
- * seconds, where splitting is worth its cost (the two above take 5 and 130 ms).
+ * seconds, where splitting is worth its cost (the two above take about 5 and 100 ms on one worker).
  */
 export const EXPLORER_BENCH_LARGE = EXPLORER_BENCH_HEAVY.replace('title "explorer bench (heavy): 3 threads x 4 statements', 'title "explorer bench (large): 4 threads x 4 statements').replace(
   '\njoin\n',
@@ -183,7 +183,8 @@ export async function run(): Promise<BenchResult[]> {
     out.push(
       { name: `explorer on worker threads, 1 worker: ${lightOne.report.states} states in ${lightOne.ms.toFixed(1)} ms`, value: perSecond(lightOne), unit: 'states/s', target: '≥ 100k states/s per worker' },
       { name: `explorer, 2 workers: ${lightTwo.report.states} states in ${lightTwo.ms.toFixed(1)} ms; speed-up`, value: lightOne.ms / lightTwo.ms, unit: 'x', target: '≥ 1.7x' },
-      { name: `explorer (heavy) on worker threads, 1 worker: ${heavyOne.report.states} states in ${Math.round(heavyOne.ms)} ms`, value: perSecond(heavyOne), unit: 'states/s' },
+      // The same target on the scenario whose split pays: met on the small one only.
+      { name: `explorer (heavy) on worker threads, 1 worker: ${heavyOne.report.states} states in ${Math.round(heavyOne.ms)} ms`, value: perSecond(heavyOne), unit: 'states/s', target: '≥ 100k states/s per worker' },
       { name: `explorer (heavy), 2 workers: ${heavyTwo.report.states} states in ${Math.round(heavyTwo.ms)} ms; speed-up`, value: heavyOne.ms / heavyTwo.ms, unit: 'x', target: '≥ 1.7x' },
       { name: `explorer (large, 4 threads) on worker threads, 1 worker: ${largeOne.report.states} states in ${Math.round(largeOne.ms)} ms`, value: perSecond(largeOne), unit: 'states/s' },
       { name: `explorer (large), 2 workers: ${largeTwo.report.states} states in ${Math.round(largeTwo.ms)} ms; speed-up`, value: largeOne.ms / largeTwo.ms, unit: 'x' },
