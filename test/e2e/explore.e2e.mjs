@@ -39,6 +39,27 @@ const MANY_THREADS = [
   '',
 ].join('\n');
 
+/** The explorer bench's heavy scenario: 4,438 states, and schedules that leak an ID. */
+const LEAKY = [
+  'title "Leaky: 3 threads x 4 statements, 2 deferred items"',
+  'model v4',
+  'set vm1 quota=64',
+  'set vm2 quota=64',
+  'notifier vtd kind=iommu',
+  'notifier kvm kind=kvm',
+  'device dev0',
+  'device dev1',
+  'alloc vm1 -> a',
+  'alloc vm2 -> b',
+  'work {', '  dma dev0 a', '}',
+  'call_rcu {', '  put b', '}',
+  'thread t1 {', '  alloc vm1 -> x', '  bind dev0 x gpasid=1', '  unbind dev0 x', '  free x', '}',
+  'thread t2 {', '  alloc vm2 -> y', '  bind dev1 y gpasid=2', '  dma dev1 y', '  free y', '}',
+  'thread t3 {', '  get b', '  bind dev0 a gpasid=3', '  dma dev0 a', '  alloc vm1 -> z', '}',
+  'join',
+  '',
+].join('\n');
+
 export default [
   {
     name: 'finds the reuse race, shows its shortest schedule and replays it in the player',
@@ -105,6 +126,27 @@ export default [
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       assert.match(await dialog.getByTestId('explore-status').innerText(), /^Cancelled/);
       await shotTop(page, shot, 'explore-4-cancelled-dark');
+      assert.deepEqual(errors, []);
+    },
+  },
+  {
+    name: 'a search the state budget stops says so, and calls its schedules the shortest found',
+    async run({ page, baseUrl, shot }) {
+      const errors = await openApp(page, baseUrl);
+      await page.locator('#scenario-editor').fill(LEAKY);
+      await page.locator('.centre').click({ position: { x: 5, y: 5 } });
+      await waitReady(page);
+      await page.keyboard.press('r');
+      const dialog = page.getByRole('dialog', { name: 'Find races' });
+      await dialog.getByTestId('explore-status').waitFor({ timeout: 60_000 });
+      assert.match(await dialog.getByTestId('explore-status').innerText(), /^Complete/);
+      await dialog.getByLabel('State budget').fill('1000');
+      await dialog.getByLabel('State budget').press('Enter');
+      await dialog.getByRole('button', { name: 'Search again' }).click();
+      await page.waitForFunction(() => /^Incomplete/.test(document.querySelector('[data-testid=explore-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+      assert.match(await dialog.getByTestId('explore-status').innerText(), /^Incomplete: the budget of 1,000 states stopped the search\. Each schedule below is the shortest found; a shorter one may exist\.$/);
+      assert.match(await dialog.locator('.explore-item[data-kind="leak"]').getByTestId('schedule-line').innerText(), /^schedule( \S+)+$/);
+      await shotTop(page, shot, 'explore-6-incomplete');
       assert.deepEqual(errors, []);
     },
   },
