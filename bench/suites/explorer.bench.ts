@@ -161,14 +161,17 @@ export async function run(): Promise<BenchResult[]> {
   );
   // One worker against two, each a started pool warmed by the same searches (as a long-lived
   // pool would be), every search in worker threads with the same settings: the whole search
-  // on one worker, or split over two sharing one visited set.
+  // on one worker, or split over two sharing one visited set. Fifteen warm-up rounds: after
+  // six, V8 was still compiling hot functions on its background threads during the measured
+  // searches (about 45 ms of CPU per 2-worker heavy search, on the same two cores), after
+  // fifteen about 5-10 ms.
   const one = new ExplorePool(1);
   const two = new ExplorePool(2);
   try {
     const t0 = performance.now();
     await Promise.all([one.ready(), two.ready()]);
     const startMs = performance.now() - t0;
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 15; i++) {
       for (const pool of [one, two]) {
         await pool.search(EXPLORER_BENCH_HEAVY, heavy.model, { maxStates: MAX_STATES });
         await pool.search(EXPLORER_BENCH_SCENARIO, light.model, { maxStates: MAX_STATES });
