@@ -44,7 +44,8 @@ function isReport(r: unknown): r is ExploreReport {
     typeof r.complete === 'boolean' &&
     isCount(r.elapsedMs) &&
     Array.isArray(r.violations) &&
-    r.violations.every(isViolation)
+    r.violations.every(isViolation) &&
+    (r.everyKinds === undefined || isStrings(r.everyKinds))
   );
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadScenario, resolveModel, runScenario, type ModelOverride } from '../../../src/engine/lab';
-import { explore } from '../../../src/engine/run/explore/explorer';
+import { explore, type HandedNode } from '../../../src/engine/run/explore/explorer';
 import { replayReaches, scheduleLine, trimSchedule } from '../../../src/engine/run/explore/replay';
 import { frontierPrefixes, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
 import type { CompiledProgram } from '../../../src/engine/run/program';
@@ -109,6 +109,48 @@ describe('explorer', () => {
     for (const v of merged.violations) {
       expect(v.schedule.length).toBe(whole.violations.find((w) => w.kind === v.kind)!.schedule.length);
     }
+  });
+
+  it('keeps "in every schedule" when another worker takes over states reached through the violation', () => {
+    // A violation raised on the way to the threads, so every schedule has it: the states a
+    // worker hands over were reached through it, and the taker never records it itself.
+    const p = load(`set vm1 quota=8
+notifier vtd kind=iommu
+device dev0
+alloc vm1 -> a
+bind dev0 a gpasid=3
+free a
+dma dev0 a
+thread t1 {
+  alloc vm1 -> x
+  spin_lock A
+  spin_unlock A
+}
+thread t2 {
+  alloc vm1 -> y
+  spin_lock A
+  spin_unlock A
+}
+thread t3 {
+  alloc vm1 -> z
+  spin_lock A
+  spin_unlock A
+}
+join`);
+    const m = model(p, {});
+    const whole = explore(p, m);
+    const every = whole.violations.filter((v) => v.inEverySchedule).map((v) => v.kind);
+    expect(every.length).toBeGreaterThan(0);
+    // Worker A gives half its stack away once, as WorkSharing would; worker B explores it
+    // against the same shared table; the rounds are merged as the worker and the pool do.
+    const shared = SharedVisited.create(10_000);
+    const handed: HandedNode[] = [];
+    const a = explore(p, m, { shared, wanted: (q) => (handed.length === 0 && q >= 4 ? Math.floor(q / 2) : 0), give: (nodes) => (handed.push(...nodes), nodes.length) });
+    expect(handed.length).toBeGreaterThan(0);
+    const b = mergeReports([explore(p, m, { shared, roots: [] }), explore(p, m, { shared, roots: [], handed })]);
+    expect(b.schedules).toBeGreaterThan(0);
+    const merged = mergeReports([a, b]);
+    expect(merged.violations.filter((v) => v.inEverySchedule).map((v) => v.kind).sort()).toEqual([...every].sort());
   });
 
   it('keeps the shortest schedule when a later root prefix reaches a kind earlier', () => {

@@ -83,6 +83,12 @@ export interface ExploreReport {
   complete: boolean;
   violations: ExploreViolation[];
   elapsedMs: number;
+  /**
+   * Kinds every schedule this search completed reached, even those raised before its roots
+   * (a state handed over by another worker was reached through a violation this search
+   * never records): merging reports needs them (mergeReports).
+   */
+  everyKinds?: ViolationKind[];
 }
 
 /**
@@ -380,5 +386,6 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     ...v,
     inEverySchedule: complete && schedules > 0 && (terminalMaskAnd & (1 << VIOLATION_KINDS.indexOf(v.kind))) !== 0,
   }));
-  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0 };
+  const everyKinds = schedules > 0 ? VIOLATION_KINDS.filter((_, i) => (terminalMaskAnd & (1 << i)) !== 0) : [];
+  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds };
 }

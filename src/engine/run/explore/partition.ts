@@ -7,6 +7,7 @@ import type { ModelConfig } from '../../model';
 import { Machine, type MachineSnapshot } from '../machine';
 import type { CompiledProgram } from '../program';
 import { EXPLORE_MAX_STEPS, type ExploreReport, type ExploreViolation } from './explorer';
+import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
 
 const MAX_PARTITION_DEPTH = 64;
 
@@ -52,8 +53,11 @@ export function mergeReports(reports: ExploreReport[]): ExploreReport {
     }
   }
   const complete = reports.every((r) => r.complete);
+  // A share may reach a kind in every one of its schedules without listing it: a worker
+  // that took over states from another replays the violations on their way, unrecorded.
+  const inEvery = (r: ExploreReport, kind: ViolationKind) => (r.everyKinds ? r.everyKinds.includes(kind) : r.violations.some((x) => x.kind === kind && x.inEverySchedule));
   for (const v of best.values()) {
-    v.inEverySchedule = complete && withSchedules.length > 0 && withSchedules.every((r) => r.violations.some((x) => x.kind === v.kind && x.inEverySchedule));
+    v.inEverySchedule = complete && withSchedules.length > 0 && withSchedules.every((r) => inEvery(r, v.kind));
   }
   return {
     schedules: reports.reduce((n, r) => n + r.schedules, 0),
@@ -62,5 +66,6 @@ export function mergeReports(reports: ExploreReport[]): ExploreReport {
     complete,
     violations: [...best.values()],
     elapsedMs: Math.max(0, ...reports.map((r) => r.elapsedMs)),
+    everyKinds: VIOLATION_KINDS.filter((k) => withSchedules.length > 0 && withSchedules.every((r) => inEvery(r, k))),
   };
 }
