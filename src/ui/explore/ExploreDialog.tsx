@@ -68,7 +68,7 @@ export function ProgressView({ progress, onCancel, compact }: { progress?: PoolP
 function Summary({ outcome }: { outcome: ExploreOutcome }) {
   const r = outcome.report;
   const status = outcome.cancelled
-    ? { cls: 'warn', text: 'Cancelled: the counts are what the workers had reported; the search is incomplete.' }
+    ? { cls: 'warn', text: `Cancelled: the counts are what the workers had reported; the search is incomplete.${r.violations.length ? ' Each schedule below is the shortest found; a shorter one may exist.' : ''}` }
     : r.complete
       ? { cls: 'ok', text: 'Complete: every schedule was explored.' }
       : { cls: 'warn', text: `Incomplete: the budget of ${fmt(outcome.maxStates)} states stopped the search.${r.violations.length ? ' Each schedule below is the shortest found; a shorter one may exist.' : ''}` };

@@ -42,14 +42,14 @@ export interface ExploreOptions {
    */
   handed?: HandedNode[];
   /**
-   * Work stealing, asked between expansions: how many queued states to offer now (0: none);
+   * Work stealing, asked between expansions: how many stacked states to offer now (0: none);
    * `give` takes a leading part of the offer and says how many (those leave this stack).
    */
   wanted?: (queued: number) => number;
   give?: (nodes: HandedNode[]) => number;
 }
 
-/** A queued state as its schedule from the start and its sleep-set bookkeeping. */
+/** A stacked state as its schedule from the start and its sleep-set bookkeeping. */
 export interface HandedNode {
   schedule: string[];
   sleep: number;
