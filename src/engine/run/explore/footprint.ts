@@ -84,6 +84,11 @@ function stmtFootprint(m: Machine, st: Stmt): Footprint {
       if ('device' in st) writes.push(name(DEV, st.device));
       return { reads: [], writes };
     }
+    case 'quiesce':
+    case 'rcu_barrier':
+    case 'flush_work':
+      // Runs deferred blocks inline, and they may take hand-made locks too.
+      return 'global';
     default:
       return { reads: [], writes: [KERNEL] };
   }
