@@ -6,6 +6,7 @@ import { replayReaches, scheduleLine, trimSchedule } from '../../../src/engine/r
 import { frontierPrefixes, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
 import type { CompiledProgram } from '../../../src/engine/run/program';
 import { SharedVisited } from '../../../src/engine/run/explore/sharedVisited';
+import { LocalVisited } from '../../../src/engine/run/explore/localVisited';
 
 const RACE = `title "racing free and alloc"
 set vm1 quota=4
@@ -238,18 +239,36 @@ describe('reduction and hashing never hide a violation', () => {
   });
 });
 
-describe('shared visited set (parallel search)', () => {
-  it('records each state once, keeps the smallest depth and says when to explore again', () => {
-    const v = SharedVisited.create(16);
-    expect(v.visit(1, 2, 5)).toBe('new');
-    expect(v.visit(1, 2, 5)).toBe('seen');
-    expect(v.visit(1, 2, 7)).toBe('seen');
-    expect(v.visit(1, 2, 3)).toBe('shorter');
-    expect(v.visit(1, 2, 4)).toBe('seen');
-    expect(v.visit(1, 3, 9)).toBe('new');
-    expect(v.size).toBe(2);
-  });
+describe('visited sets: the rules, the same in one thread and shared', () => {
+  // Digests differ in the high bits of their second word: LocalVisited keys drop its low 11.
+  for (const [name, make] of [['LocalVisited', () => new LocalVisited()], ['SharedVisited', () => SharedVisited.create(16)]] as const) {
+    it(`${name} records each state once, keeps the smallest depth and says when to explore again`, () => {
+      const v = make();
+      expect(v.visit(1, 2 << 11, 5)).toBe('new');
+      expect(v.visit(1, 2 << 11, 5)).toBe('seen');
+      expect(v.visit(1, 2 << 11, 7)).toBe('seen');
+      expect(v.visit(1, 2 << 11, 3)).toBe('shorter');
+      expect(v.visit(1, 2 << 11, 4)).toBe('seen');
+      expect(v.visit(1, 3 << 11, 9)).toBe('new');
+      expect(v.size).toBe(2);
+    });
 
+    it(`${name} keeps the intersection of the sleep sets and says which choices woke up`, () => {
+      const v = make();
+      expect(v.visit(7, 7 << 11, 3, 0b0110)).toBe('new');
+      expect(v.visit(7, 7 << 11, 3, 0b1110)).toBe('seen'); // nothing asleep before is awake now
+      expect(v.visit(7, 7 << 11, 4, 0b0011)).toBe('woken');
+      expect(v.awake).toBe(0b0100);
+      expect(v.narrowed).toBe(0b0010);
+      expect(v.visit(7, 7 << 11, 3, 0b0010)).toBe('seen');
+      // Shorter: explored again in full; the stored set narrows too.
+      expect(v.visit(7, 7 << 11, 1, 0)).toBe('shorter');
+      expect(v.visit(7, 7 << 11, 2, 0b1111)).toBe('seen');
+    });
+  }
+});
+
+describe('shared visited set (parallel search)', () => {
   it('grows level by level: a small search touches only the first level, every digest stays found', () => {
     const v = SharedVisited.create(20_000);
     const key = (i: number): [number, number] => [Math.imul(i, 0x9e3779b1), Math.imul(i ^ 0x5555, 0x85ebca6b)];
@@ -271,19 +290,6 @@ describe('shared visited set (parallel search)', () => {
       expect(v.visit(1, 2, 0)).toBe('seen');
     }
     expect(() => new SharedVisited(new SharedArrayBuffer(4000))).toThrow(RangeError);
-  });
-
-  it('keeps the intersection of the sleep sets and says which choices woke up', () => {
-    const v = SharedVisited.create(16);
-    expect(v.visit(7, 7, 3, 0b0110)).toBe('new');
-    expect(v.visit(7, 7, 3, 0b1110)).toBe('seen'); // nothing asleep before is awake now
-    expect(v.visit(7, 7, 4, 0b0011)).toBe('woken');
-    expect(v.awake).toBe(0b0100);
-    expect(v.narrowed).toBe(0b0010);
-    expect(v.visit(7, 7, 3, 0b0010)).toBe('seen');
-    // Shorter: explored again in full; the stored set narrows too.
-    expect(v.visit(7, 7, 1, 0)).toBe('shorter');
-    expect(v.visit(7, 7, 2, 0b1111)).toBe('seen');
   });
 
   it('says "full" once its last level has no room', () => {

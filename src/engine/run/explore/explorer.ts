@@ -13,7 +13,8 @@ import type { ModelConfig } from '../../model';
 import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
 import { Machine, type MachineSnapshot } from '../machine';
 import type { CompiledProgram } from '../program';
-import { fingerprintKey, fingerprintPair, lastPartDigests, violationMask, type PartDigests } from './fingerprint';
+import { fingerprintPair, lastPartDigests, violationMask, type PartDigests } from './fingerprint';
+import { LocalVisited } from './localVisited';
 import type { SharedVisited } from './sharedVisited';
 import { footprintOf, independent, type Footprint } from './footprint';
 
@@ -45,7 +46,7 @@ export interface ExploreOptions {
    * Work stealing, asked between expansions: how many stacked states to offer now (0: none);
    * `give` takes a leading part of the offer and says how many (those leave this stack).
    */
-  wanted?: (queued: number) => number;
+  wanted?: (stacked: number) => number;
   give?: (nodes: HandedNode[]) => number;
 }
 
@@ -142,11 +143,6 @@ function reverseFrom<T>(a: T[], from: number): void {
   }
 }
 
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 /** Sleep sets are 31-bit masks: with more choices (threads + rcu + wq) the reduction is off. */
 const MAX_REDUCED_CHOICES = 31;
 
@@ -155,61 +151,29 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
   const shared = opts.shared;
   const hashing = opts.hashing ?? true;
+  /** States seen so far, with the depth and sleep set each was explored at. */
+  const table = shared ?? new LocalVisited();
   /**
    * Whether (and how) to explore the state `node` reached (at its depth, with its sleep set;
-   * `base`: see fingerprintKey): false not at all; otherwise the node is set up for it (a
+   * `base`: see fingerprintPair): false not at all; otherwise the node is set up for it (a
    * woken revisit explores only the woken choices, with the narrowed sleep set). Counts the
    * state when it is new.
    */
-  const admitShared = (node: Node, base: PartDigests | undefined): boolean => {
-    const [h1, h2] = fingerprintPair(m, base);
-    const r = shared!.visit(h1, h2, node.depth, node.sleep);
-    if (r === 'full') complete = false;
-    if (r === 'new') states++;
-    if (r === 'woken') {
-      node.only = shared!.awake;
-      node.sleep = shared!.narrowed;
-    }
-    return r === 'new' || r === 'shorter' || r === 'woken';
-  };
-  /** The same rules as SharedVisited.visit, over this search's own Map. */
-  const admitLocal = (node: Node, base: PartDigests | undefined): boolean => {
+  const admit = (node: Node, base: PartDigests | undefined): boolean => {
     if (!hashing) {
       states++;
       return true;
     }
-    const h = fingerprintKey(m, base);
-    const at = visited.get(h);
-    if (at === undefined) {
-      if (states === visitDepth.length) {
-        visitDepth = grown(visitDepth);
-        visitSleep = grown(visitSleep);
-      }
-      visited.set(h, states);
-      visitDepth[states] = node.depth;
-      visitSleep[states] = node.sleep;
-      states++;
-      return true;
+    const [h1, h2] = fingerprintPair(m, base);
+    const r = table.visit(h1, h2, node.depth, node.sleep);
+    if (r === 'full') complete = false;
+    if (r === 'new') states++;
+    if (r === 'woken') {
+      node.only = table.awake;
+      node.sleep = table.narrowed;
     }
-    const stored = visitSleep[at];
-    if (node.depth < visitDepth[at]) {
-      // Reached at a smaller depth: explored again in full, with this sleep set.
-      visitDepth[at] = node.depth;
-      visitSleep[at] = stored & node.sleep;
-      return true;
-    }
-    // Explored before with a sleep set inside this one: nothing new to do. Otherwise only
-    // the choices asleep then and awake now are new (Godefroid's state caching: the others'
-    // subtrees were explored already, with sleep sets no larger than now); the children
-    // get the intersection as their sleep set.
-    const awake = stored & ~node.sleep;
-    if (awake === 0) return false;
-    visitSleep[at] = stored & node.sleep;
-    node.only = awake;
-    node.sleep = stored & node.sleep;
-    return true;
+    return r === 'new' || r === 'shorter' || r === 'woken';
   };
-  const admit = shared ? admitShared : admitLocal;
   const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
   const initial = m.snapshot();
@@ -218,14 +182,6 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   unitNames(program).forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
   const reduction = choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
   const bit = (c: string) => choiceBits.get(c) ?? 0;
-  /**
-   * Fingerprint → the state's index in visitDepth (the smallest depth it was reached at) and
-   * visitSleep (the intersection of the sleep sets it was explored with). Plain numbers
-   * under 2^30 in the Map: larger ones would each be a heap object.
-   */
-  const visited = new Map<number, number>();
-  let visitDepth = new Int32Array(1024);
-  let visitSleep = new Int32Array(1024);
   const found = new Map<ViolationKind, ExploreViolation>();
   let terminalMaskAnd = -1;
   let schedules = 0;
@@ -276,7 +232,6 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
 
   /** States to expand; the last one next (depth-first). */
   const stack: Node[] = [];
-  const roots: Node[] = [];
   for (const prefix of opts.roots ?? [[]]) {
     const ok = replay(prefix, (i, before) => {
       transitions++;
@@ -287,16 +242,16 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     if (admit(root, undefined)) {
       root.parts = hashing ? lastPartDigests() : undefined;
       root.snap = m.detach();
-      roots.push(root);
+      stack.push(root);
     }
   }
   for (const h of opts.handed ?? []) {
     // Counted, and its violations recorded, by the worker that admitted it.
     if (!replay(h.schedule)) continue;
-    roots.push({ snap: m.detach(), parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
+    stack.push({ snap: m.detach(), parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
   }
   // The first root is expanded first.
-  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]);
+  reverseFrom(stack, 0);
 
   const footprints: Footprint[] = [];
   let expansions = 0;
@@ -382,10 +337,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     }
   }
   if (stack.length > 0) complete = false;
-  const violations = [...found.values()].map((v) => ({
-    ...v,
-    inEverySchedule: complete && schedules > 0 && (terminalMaskAnd & (1 << VIOLATION_KINDS.indexOf(v.kind))) !== 0,
-  }));
   const everyKinds = schedules > 0 ? VIOLATION_KINDS.filter((_, i) => (terminalMaskAnd & (1 << i)) !== 0) : [];
+  const violations = [...found.values()].map((v) => ({ ...v, inEverySchedule: complete && everyKinds.includes(v.kind) }));
   return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds };
 }

@@ -92,7 +92,12 @@ export function violationMask(m: Machine): number {
  */
 export function fingerprintKey(m: Machine, base?: PartDigests): number {
   digest(m, base);
-  return (a >>> 0) * 0x200000 + (b >>> 11);
+  return digestKey(a, b);
+}
+
+/** The two 32-bit words of a digest (fingerprintPair) as one Map key: 53 of the 64 bits. */
+export function digestKey(h1: number, h2: number): number {
+  return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
 }
 
 /** The same digest as two 32-bit integers (for the shared visited table). */
