@@ -4,13 +4,12 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../engine/lab';
-import { explore, unitNames, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
+import { explore, unitNames, type ExploreProgress, type ExploreReport, type HandedNode } from '../engine/run/explore/explorer';
 import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import { frontierPrefixes, mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
 import { WorkSharing } from './workSharing';
-import type { HandedNode } from '../engine/run/explore/explorer';
 
 export interface WorkerJob {
   type: 'job';
@@ -77,7 +76,7 @@ port.on('message', (job: WorkerJob) => {
         const done = reports.length ? mergeReports(reports) : undefined;
         post({ type: 'progress', progress: done ? { ...p, schedules: p.schedules + done.schedules, states: p.states + done.states, transitions: p.transitions + done.transitions, elapsedMs: performance.now() - t0 } : p });
       },
-      wanted: sharing && ((queued) => sharing.wanted(queued)),
+      wanted: sharing && ((stacked) => sharing.wanted(stacked)),
       give: sharing && ((nodes) => sharing.give(nodes)),
     });
     reports.push(report);

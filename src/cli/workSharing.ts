@@ -45,10 +45,10 @@ export class WorkSharing {
   }
 
   /** How many states to give a hungry worker now (0: nobody is hungry, or too few stacked). */
-  wanted(queued: number): number {
-    if (queued < MIN_STACK_TO_GIVE) return 0;
+  wanted(stacked: number): number {
+    if (stacked < MIN_STACK_TO_GIVE) return 0;
     for (let w = 0; w < this.workers; w++) {
-      if (w !== this.me && Atomics.load(this.ints, this.box(w) + HUNGRY) === 1) return Math.min(MAX_GIVE, Math.floor(queued / 2));
+      if (w !== this.me && Atomics.load(this.ints, this.box(w) + HUNGRY) === 1) return Math.min(MAX_GIVE, Math.floor(stacked / 2));
     }
     return 0;
   }
