@@ -10,6 +10,7 @@ import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
 import { highlightLine } from './highlight';
 import { useLiveDiagnostics } from './useLiveDiagnostics';
+import { lengthAfterInsert, oversizedEditMessage, type EditSource } from './editLimit';
 
 const OVERSCAN_LINES = 12;
 
@@ -20,6 +21,18 @@ function useCurrentLine(): number | undefined {
     const step = s.position - 1;
     return lines && step >= 0 && step < lines.length ? lines[step] : undefined;
   });
+}
+
+/** Refuses an edit that would make the text `length` long when that is past the limit; true if refused. */
+function refusedOversized(length: number, source: EditSource): boolean {
+  const message = oversizedEditMessage(length, source);
+  if (message) useLab.setState({ banner: { kind: 'error', text: message } });
+  return message !== null;
+}
+
+/** A paste or drop is checked before the textarea takes it; onChange below is the backstop. */
+function insertionRefused(ta: HTMLTextAreaElement, inserted: string, source: EditSource): boolean {
+  return refusedOversized(lengthAfterInsert(ta.value.length, ta.selectionStart, ta.selectionEnd, inserted.length), source);
 }
 
 const HighlightedLine = memo(function HighlightedLine({ text, errorCols }: { text: string; errorCols?: number[] }) {
@@ -192,7 +205,16 @@ export function ScenarioEditor() {
               const ta = e.currentTarget;
               setScroll({ top: ta.scrollTop, left: ta.scrollLeft, height: ta.clientHeight });
             }}
-            onChange={(e) => useLab.setState({ text: e.target.value })}
+            onPaste={(e) => {
+              if (insertionRefused(e.currentTarget, e.clipboardData.getData('text/plain'), 'paste')) e.preventDefault();
+            }}
+            onDrop={(e) => {
+              if (insertionRefused(e.currentTarget, e.dataTransfer.getData('text/plain'), 'drop')) e.preventDefault();
+            }}
+            // Not setting the text makes React put the textarea back to the kept text.
+            onChange={(e) => {
+              if (!refusedOversized(e.target.value.length, 'edit')) useLab.setState({ text: e.target.value });
+            }}
           />
         </div>
       </div>

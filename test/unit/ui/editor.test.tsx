@@ -8,6 +8,8 @@ import { ScenarioEditor } from '../../../src/ui/editor/ScenarioEditor';
 import { highlightLine } from '../../../src/ui/editor/highlight';
 import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
 import { fakeActions } from './fakeActions';
+import { MAX_SCENARIO_CHARS } from '../../../src/engine/scenario';
+import { lengthAfterInsert, oversizedEditMessage } from '../../../src/ui/editor/editLimit';
 
 function setup(text: string) {
   resetLabStore({ text });
@@ -48,12 +50,57 @@ describe('ScenarioEditor', () => {
     expect(Number(/^1:(\d+):/.exec(item.textContent!)![1])).toBeGreaterThan(1);
   });
 
+  it('refuses a paste that would pass the size limit before the textarea takes it, and keeps the text', () => {
+    const kept = 'set vm1 quota=4\nalloc vm1 -> g1\n';
+    setup(kept);
+    const ta = screen.getByLabelText<HTMLTextAreaElement>('Scenario source');
+    ta.setSelectionRange(4, 7); // "vm1" would be replaced
+    const pasted = 'x'.repeat(MAX_SCENARIO_CHARS - kept.length + 4);
+    const notCancelled = fireEvent.paste(ta, { clipboardData: { getData: (type: string) => (type === 'text/plain' ? pasted : '') } });
+    expect(notCancelled).toBe(false);
+    expect(useLab.getState().text).toBe(kept);
+    expect(useLab.getState().banner).toEqual({
+      kind: 'error',
+      text: `Paste refused: the scenario would be ${(MAX_SCENARIO_CHARS + 1).toLocaleString('en-US')} characters (the limit is 4,194,304). Your editor text is unchanged.`,
+    });
+  });
+
+  it('lets a paste that fits through', () => {
+    setup('set vm1 quota=4\n');
+    const ta = screen.getByLabelText<HTMLTextAreaElement>('Scenario source');
+    const notCancelled = fireEvent.paste(ta, { clipboardData: { getData: () => 'alloc vm1\n' } });
+    expect(notCancelled).toBe(true);
+    expect(useLab.getState().banner).toBeNull();
+  });
+
+  it('an oversized change by any other way is refused too: the textarea goes back to the kept text', () => {
+    const kept = 'set vm1 quota=4\n';
+    setup(kept);
+    const ta = screen.getByLabelText<HTMLTextAreaElement>('Scenario source');
+    fireEvent.change(ta, { target: { value: 'y'.repeat(MAX_SCENARIO_CHARS + 10) } });
+    expect(useLab.getState().text).toBe(kept);
+    expect(ta.value).toBe(kept);
+    expect(useLab.getState().banner?.text).toMatch(/^Edit refused: the scenario would be 4,194,314 characters/);
+  });
+
   it('toggles a line breakpoint from the gutter', () => {
     const a = setup('set vm1 quota=4\nalloc vm1 -> g1\n');
     fireEvent.click(document.querySelector('.gutter-line[data-line="2"]')!);
     expect(a.toggleLineBreakpoint).toHaveBeenCalledWith(2);
     act(() => useLab.setState({ lineBreakpoints: [2] }));
     expect(document.querySelector('.gutter-line[data-line="2"]')!.getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('editLimit', () => {
+  it('counts the replaced selection out and the inserted text in', () => {
+    expect(lengthAfterInsert(100, 10, 30, 5)).toBe(85);
+    expect(lengthAfterInsert(100, 40, 40, 5)).toBe(105);
+  });
+
+  it('has no message up to the limit, and names the source and both sizes past it', () => {
+    expect(oversizedEditMessage(10, 'paste', 10)).toBeNull();
+    expect(oversizedEditMessage(11, 'drop', 10)).toBe('Drop refused: the scenario would be 11 characters (the limit is 10). Your editor text is unchanged.');
   });
 });
 

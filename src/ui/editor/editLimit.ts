@@ -1,0 +1,21 @@
+// The editor never holds more text than the parser accepts. A paste, drop or edit that would
+// go past the limit is refused before the textarea takes it: Chromium lays a multi-megabyte
+// textarea out again on every style change (a 5 MB one froze the page for seconds per
+// click), and the user's text stays exactly as it was.
+
+import { MAX_SCENARIO_CHARS } from '../../engine/scenario';
+
+export type EditSource = 'paste' | 'drop' | 'edit';
+
+const VERB: Record<EditSource, string> = { paste: 'Paste', drop: 'Drop', edit: 'Edit' };
+
+/** The length the text would have after replacing [start, end) of `current` with `inserted`. */
+export function lengthAfterInsert(current: number, start: number, end: number, inserted: number): number {
+  return current - Math.max(0, end - start) + inserted;
+}
+
+/** The banner text for an edit that would make the scenario `length` characters long, or null if it fits. */
+export function oversizedEditMessage(length: number, source: EditSource, maxChars = MAX_SCENARIO_CHARS): string | null {
+  if (length <= maxChars) return null;
+  return `${VERB[source]} refused: the scenario would be ${length.toLocaleString('en-US')} characters (the limit is ${maxChars.toLocaleString('en-US')}). Your editor text is unchanged.`;
+}
