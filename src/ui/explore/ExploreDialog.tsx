@@ -127,7 +127,7 @@ function ViolationList({ outcome, onReplay }: { outcome: ExploreOutcome; onRepla
             <ViolationBadge kind={v.kind} />
             {v.inEverySchedule && <span className="explore-tag">in every schedule</span>}
             <span className="muted explore-item__steps">reached in {fmt(v.steps)} steps</span>
-            <button type="button" className="btn btn--small btn--primary explore-item__replay" onClick={() => void onReplay(v)} aria-label={`Replay ${v.kind}`}>
+            <button type="button" className="btn btn--small btn--primary explore-item__replay" onClick={() => void onReplay(v, outcome.report.complete)} aria-label={`Replay ${v.kind}`}>
               Replay
             </button>
           </div>

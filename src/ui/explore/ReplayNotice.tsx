@@ -10,7 +10,8 @@ export function ReplayNotice({ session }: { session: ExploreSession }) {
   return (
     <div className="banner banner--info explore-notice" role="status" data-testid="replay-notice">
       <span className="banner__text">
-        Replaying the shortest schedule to <strong>{undo.kind}</strong>: a schedule line was put after the header and the other schedule lines were removed.
+        Replaying the shortest schedule{undo.exact ? '' : ' found'} to <strong>{undo.kind}</strong>
+        {undo.exact ? '' : ' (the search was incomplete: a shorter one may exist)'}: a schedule line was put after the header and the other schedule lines were removed.
       </span>
       <button type="button" className="btn btn--small" onClick={session.undoReplay}>
         Undo replay

@@ -18,7 +18,8 @@ export interface ExploreSession {
   startPresets(): void;
   cancel(): void;
   close(): void;
-  replay(v: Pick<ExploreViolation, 'kind' | 'schedule' | 'steps'>): Promise<boolean>;
+  /** `exact`: the search was complete, so the schedule is the shortest there is, not only the shortest found. */
+  replay(v: Pick<ExploreViolation, 'kind' | 'schedule' | 'steps'>, exact: boolean): Promise<boolean>;
   undoReplay(): void;
 }
 
@@ -117,13 +118,13 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     active?.cancel();
   };
 
-  const replay: ExploreSession['replay'] = async (v) => {
+  const replay: ExploreSession['replay'] = async (v, exact) => {
     const lab = useLab.getState();
     const previous = lab.text;
     const text = insertScheduleLine(previous, v.schedule);
     const versionBefore = lab.sessionVersion;
     cancel();
-    set({ open: false, undo: { text: previous, kind: v.kind } });
+    set({ open: false, undo: { text: previous, kind: v.kind, exact } });
     useLab.setState({ text });
     actions.run();
     if (!(await loadSettled(versionBefore))) return false;

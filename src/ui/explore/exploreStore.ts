@@ -37,7 +37,7 @@ export interface ExploreState {
   current?: CurrentRun;
   presets?: { running: boolean; rows: PresetRow[] };
   /** After a replay: the editor text it replaced. */
-  undo?: { text: string; kind: string };
+  undo?: { text: string; kind: string; exact: boolean };
 }
 
 export const useExplore = create<ExploreState>()(() => ({ open: false, pending: null, mode: 'current', budget: DEFAULT_STATE_BUDGET }));

@@ -110,7 +110,7 @@ describe('Find races dialog', () => {
     expect(lines.slice(0, at).every((l) => /^(title|model|#)/.test(l))).toBe(true);
     expect(actions.run).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByTestId('replay-notice').textContent).toMatch(/reuse-before-cleanup/);
+    expect(screen.getByTestId('replay-notice').textContent).toMatch(/^Replaying the shortest schedule to reuse-before-cleanup: /);
 
     // The load the run started settles: the player goes to the frame after the violation's step.
     frameCache.setInfo({ violations: [{ kind: 'stale-translation', step: 9, line: 1, message: '' }, { kind: 'reuse-before-cleanup', step: 10, line: 1, message: '' }] } as unknown as SessionInfo);
@@ -145,6 +145,10 @@ describe('Find races dialog', () => {
     const { pool, dialog } = setup();
     await act(async () => pool.runs[0].finish({ ...found, report: { ...found.report, complete: false } }));
     expect(within(dialog).getByTestId('explore-status').textContent).toMatch(/shortest found; a shorter one may exist/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
+    expect(screen.getByTestId('replay-notice').textContent).toMatch(
+      /^Replaying the shortest schedule found to reuse-before-cleanup \(the search was incomplete: a shorter one may exist\): /,
+    );
   });
 
   it('finds races under every preset in turn and tabulates the kinds', async () => {
