@@ -208,7 +208,28 @@ function drawAxis(f: TimelineFrame): void {
   ctx.fillStyle = colours.muted;
   ctx.textAlign = 'center';
   const ticks = x.ticks(Math.max(2, Math.floor((width - g.gutterPx) / 70))).filter((v) => Number.isInteger(v));
-  for (const v of ticks) ctx.fillText(String(v), x(v), g.axisPx / 2 - 2);
+  // A number the cursor's label would half cover is left out rather than shown clipped.
+  const font = ctx.font;
+  const { lx, w } = cursorLabel(f);
+  ctx.font = font;
+  for (const v of ticks) {
+    const half = ctx.measureText(String(v)).width / 2 + 4;
+    if (x(v) + half > lx && x(v) - half < lx + w) continue;
+    ctx.fillText(String(v), x(v), g.axisPx / 2 - 2);
+  }
+}
+
+/** The cursor's label and where it sits on the axis (set in the label's bold font). */
+function cursorLabel(f: TimelineFrame): { label: string; lx: number; w: number } {
+  const { ctx, x, g, current } = f;
+  const [d0, d1] = x.domain();
+  // Keep the cursor's label on screen and point towards it when zoomed away from it.
+  // Before the first step (cursor -1) there is no step to name.
+  const name = current < 0 ? 'start' : `step ${current}`;
+  const label = current < d0 && current >= 0 ? `← ${name}` : current > d1 ? `${name} →` : name;
+  ctx.font = `bold ${f.fontSizePx}px ${f.font}`;
+  const w = ctx.measureText(label).width + 12;
+  return { label, lx: Math.max(g.gutterPx, Math.min(f.width - w, x(current) - w / 2)), w };
 }
 
 function drawCursor(f: TimelineFrame): void {
@@ -225,17 +246,7 @@ function drawCursor(f: TimelineFrame): void {
   ctx.moveTo(cx, g.axisPx - 2);
   ctx.lineTo(cx, height);
   ctx.stroke();
-  const [d0, d1] = x.domain();
-  // Keep the cursor's label on screen and point towards it when zoomed away from it.
-  // Before the first step (cursor -1) there is no step to name.
-  const name = current < 0 ? 'start' : `step ${current}`;
-  const label = current < d0 && current >= 0 ? `← ${name}` : current > d1 ? `${name} →` : name;
-  ctx.font = `bold ${f.fontSizePx}px ${f.font}`;
-  const w = ctx.measureText(label).width + 12;
-  const lx = Math.max(g.gutterPx, Math.min(f.width - w, cx - w / 2));
-  // A background margin hides the tick numbers the label would otherwise half cover.
-  ctx.fillStyle = colours.bg;
-  ctx.fillRect(lx - 14, 0, w + 28, g.axisPx - 3);
+  const { label, lx, w } = cursorLabel(f);
   ctx.fillStyle = colours.accent;
   ctx.fillRect(lx, 2, w, g.axisPx - 6);
   ctx.fillStyle = colours.bg;
