@@ -1,5 +1,7 @@
 // The scenario editor: a plain textarea over a synchronized, highlighted overlay (no editor
-// dependency). Only the visible lines are rendered, so a 100k-line scenario types smoothly.
+// dependency). The overlay renders only the visible lines; the textarea is the browser's and
+// lays out all of its text on each edit (headless Chromium here, keystroke to frame: 0.03 s
+// at 1k lines, 0.1 s at 20k, 0.4 s at 100k, the same as a bare textarea).
 // The gutter toggles line breakpoints and carries the error markers; errors are listed below.
 
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
