@@ -45,7 +45,9 @@ export type Request =
   | { type: 'console'; id: number; text: string }
   | { type: 'matrix'; id: number; source: string }
   | { type: 'export'; id: number; format: 'trace-json' | 'chrome-trace' }
-  | { type: 'watch'; id: number; expressions: string[]; samples: number };
+  | { type: 'watch'; id: number; expressions: string[]; samples: number }
+  /** A trace JSON (SPEC §6) to validate and summarise: parsed here, off the page's thread. */
+  | { type: 'import-trace'; id: number; text: string };
 
 export type Response =
   | { type: 'loaded'; id: number; ok: true; info: SessionInfo }
@@ -59,6 +61,8 @@ export type Response =
   | { type: 'matrix'; id: number; rows: MatrixRow[] }
   | { type: 'export'; id: number; text: string }
   | { type: 'watch'; id: number; positions: number[]; series: { expression: string; values: (number | null)[]; error?: string }[] }
+  | { type: 'trace-summary'; id: number; ok: true; summary: string }
+  | { type: 'trace-summary'; id: number; ok: false; error: string }
   | { type: 'error'; id: number; error: string };
 
 /** Unsolicited progress of a long load (steps recorded so far). */
@@ -81,6 +85,7 @@ type ResponseTypeOf = {
   matrix: 'matrix';
   export: 'export';
   watch: 'watch';
+  'import-trace': 'trace-summary';
 };
 
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -168,6 +173,8 @@ export function requestProblem(m: unknown): string | undefined {
       }
       return num('samples');
     }
+    case 'import-trace':
+      return typeof r.text === 'string' ? undefined : 'import-trace.text must be a string';
     default:
       return `unknown request type '${String(r.type).slice(0, 40)}'`;
   }

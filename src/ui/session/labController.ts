@@ -13,7 +13,7 @@ import type { ExportKind, LabActions } from './actions';
 import { modelOfText } from './fileModel';
 import { downloadBlob, downloadText } from './download';
 import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../share/scenarioText';
-import { MAX_TRACE_IMPORT_CHARS, parseTraceDocument, summariseTrace } from '../../engine/run/traceImport';
+import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
 import { encodeShareHash } from '../share/shareLink';
 
 /** How the banner of a run stopped by the step budget begins (so the next good run clears it). */
@@ -410,7 +410,10 @@ export class LabController implements LabActions {
       .catch((e) => set({ banner: { kind: 'error', text: `Import failed: could not read ${what}: ${message(e)}` } }));
   }
 
-  /** A trace JSON (SPEC §6) is validated and summarised in a notice; it never touches the editor. */
+  /**
+   * A trace JSON (SPEC §6) is validated and summarised in a notice; it never touches the editor.
+   * The worker parses it: a 64 MB document takes about a second, which the page must not freeze for.
+   */
   private importTrace(file: File, what: string): void {
     const refuse = (why: string): void => set({ banner: { kind: 'error', text: `Import failed: ${what} is not a valid trace: ${why}. Your editor text is unchanged.` } });
     if (file.size > MAX_TRACE_IMPORT_CHARS) {
@@ -419,12 +422,14 @@ export class LabController implements LabActions {
     }
     file
       .text()
-      .then((text) => {
-        const r = parseTraceDocument(text);
-        if (!r.ok) refuse(r.error);
-        else set({ banner: { kind: 'info', text: `${summariseTrace(r.trace)} Imported from ${what}; your editor text is unchanged.` } });
-      })
-      .catch((e) => refuse(`could not read it: ${message(e)}`));
+      .then(
+        (text) =>
+          this.client.request<'import-trace'>({ type: 'import-trace', text }).then(
+            (r) => (r.ok ? set({ banner: { kind: 'info', text: `${r.summary} Imported from ${what}; your editor text is unchanged.` } }) : refuse(r.error)),
+            (e) => set({ banner: { kind: 'error', text: `Import failed: ${what} could not be checked: ${message(e)}. Your editor text is unchanged.` } }),
+          ),
+        (e) => refuse(`could not read it: ${message(e)}`),
+      );
   }
 
   exportAs(kind: ExportKind): void {
