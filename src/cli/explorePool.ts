@@ -132,13 +132,21 @@ export class ExplorePool {
     // budget is global. A search on one worker keeps its own (a Map, faster than the table).
     const visited = split ? SharedVisited.create(opts.maxStates).buffer : undefined;
     const sharing = split ? WorkSharing.create(n) : undefined;
-    const reports = await Promise.all(
+    // A failing worker stops the others, and the search settles only once all have: one left
+    // searching would wait for the dead one's work forever, or answer the pool's next search
+    // with this search's report.
+    const results = await Promise.allSettled(
       this.workers.map((w, i) => {
         const part = split ? { index: i, of: n, minWidth: n * PREFIXES_PER_WORKER } : undefined;
-        return this.job(w, { type: 'job', source, model, part, maxStates: opts.maxStates, reduction, visited, sharing, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p));
+        return this.job(w, { type: 'job', source, model, part, maxStates: opts.maxStates, reduction, visited, sharing, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)).catch((e: unknown) => {
+          Atomics.store(stopFlag, 0, 1);
+          throw e;
+        });
       }),
     );
-    return mergeReports(reports);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return mergeReports(results.map((r) => (r as PromiseFulfilledResult<ExploreReport>).value));
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario, resolveModel } from '../../../src/engine/lab';
 import { explore } from '../../../src/engine/run/explore/explorer';
 import { ExplorePool, exploreParallel } from '../../../src/cli/explorePool';
-import { EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_SCENARIO } from '../../../bench/suites/explorer.bench';
+import { EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_LARGE, EXPLORER_BENCH_SCENARIO } from '../../../bench/suites/explorer.bench';
 
 function load(source: string) {
   const l = loadScenario(source);
@@ -63,6 +63,22 @@ describe('ExplorePool (worker threads)', () => {
     await (lone as unknown as { workers: { worker: { terminate(): Promise<number> } }[] }).workers[0].worker.terminate();
     await expect(lone.search(EXPLORER_BENCH_SCENARIO, model, { maxStates: 1000 })).rejects.toThrow(/exited/);
     await lone.close();
+  }, 60_000);
+
+  it('a worker dying mid-search stops the other, and the search fails only once both are idle', async () => {
+    const pair = new ExplorePool(2);
+    await pair.ready();
+    type Internals = { workers: { worker: { terminate(): Promise<number> }; onMessage?: unknown }[] };
+    const { workers } = pair as unknown as Internals;
+    const { model } = load(EXPLORER_BENCH_LARGE);
+    const running = pair.search(EXPLORER_BENCH_LARGE, model, { maxStates: 1_000_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(workers[0].onMessage).toBeDefined(); // still searching (the whole search takes seconds)
+    await workers[1].worker.terminate();
+    await expect(running).rejects.toThrow(/exited/);
+    // The survivor's job is over: no listener left for a late report of this search.
+    expect(workers[0].onMessage).toBeUndefined();
+    await pair.close();
   }, 60_000);
 
   it('stop() right after search() ends it incomplete', async () => {
