@@ -2,6 +2,7 @@
 
 import type { TraceDocument } from '../engine/trace';
 import { presetOf } from '../engine/model';
+import { stepNumber } from '../engine/run/stepNumber';
 
 export function formatStepLog(t: TraceDocument): string {
   const out: string[] = [];
@@ -9,7 +10,7 @@ export function formatStepLog(t: TraceDocument): string {
   out.push(`${t.title || '(untitled scenario)'} — model ${presetOf(m) ?? 'custom'} (lock=${m.lock} chain=${m.chain} alloc=${m.alloc} free=${m.free} cleanup=${m.cleanup})`);
   for (const s of t.steps) {
     const where = `L${String(s.line).padEnd(4)} ${`${s.thread}/${s.context}`.padEnd(12)}`;
-    out.push(`${String(s.index).padStart(5)} ${where} ${s.text}  = ${s.resultName}`);
+    out.push(`${String(stepNumber(s.index)).padStart(5)} ${where} ${s.text}  = ${s.resultName}`);
     if (s.note) out.push(`        note: ${s.note}`);
     for (const d of s.deliveries) {
       const x = t.deliveries[d];

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { VIOLATION_KINDS, type TraceViolation } from '../../engine/trace';
 import { ViolationBadge } from './ViolationBadge';
 import './inspectors.css';
+import { stepNumber } from '../../engine/run/stepNumber';
 
 export interface ViolationsPanelProps {
   violations: TraceViolation[];
@@ -68,7 +69,7 @@ export function ViolationsPanel({ violations, position, onJump }: ViolationsPane
                 <ViolationBadge kind={v.kind} />
                 <span className="insp-vitem__msg">{v.message}</span>
                 <span className="insp-vitem__where">
-                  step {v.step} · line {v.line}
+                  step {stepNumber(v.step)} · line {v.line}
                   {future ? ' · ahead' : isCurrent ? ' · now' : ''}
                 </span>
               </button>

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
+import { stepNumber } from '../../engine/run/stepNumber';
 
 /** More markers than this are thinned to one per pixel column's worth of steps. */
 const MAX_MARKERS = 400;
@@ -24,7 +25,7 @@ const Markers = memo(function Markers({ version, stepCount }: { version: number;
       out.push({ kind, pos, label });
     };
     for (const [step, text] of info.notes) add('note', step + 1, text);
-    for (const v of info.violations) add('violation', v.step + 1, `${v.kind} at step ${v.step + 1}`);
+    for (const v of info.violations) add('violation', v.step + 1, `${v.kind} at step ${stepNumber(v.step)}`);
     return out;
   }, [version, stepCount]);
   return (

@@ -2,6 +2,7 @@
 // unless toggled, always available to screen readers).
 import type { TraceDelivery, TraceViolation } from '../../engine/trace';
 import type { TimelineStep } from './model';
+import { stepNumber } from '../../engine/run/stepNumber';
 
 export interface DeliveryTableProps {
   visible: boolean;
@@ -16,7 +17,7 @@ export function DeliveryTable({ visible, deliveries, violations, steps, current 
     <div className={visible ? 'viz-table-wrap viz-table-wrap--scroll' : 'viz-visually-hidden'}>
       <table className="viz-table">
         <caption>
-          {deliveries.length} notifier deliveries and {violations.length} violations; the cursor is at step {current}.
+          {deliveries.length} notifier deliveries and {violations.length} violations; {current < 0 ? 'the cursor is before the first step.' : `the cursor is at step ${stepNumber(current)}.`}
         </caption>
         <thead>
           <tr>
@@ -36,7 +37,7 @@ export function DeliveryTable({ visible, deliveries, violations, steps, current 
         <tbody>
           {deliveries.map((d) => (
             <tr key={d.index} className={d.step > current ? 'viz-table__future' : undefined}>
-              <td>{d.step}</td>
+              <td>{stepNumber(d.step)}</td>
               <td>{steps.get(d.step)?.line ?? ''}</td>
               <td>{steps.get(d.step)?.thread ?? ''}</td>
               <td>{d.event}</td>
@@ -55,7 +56,7 @@ export function DeliveryTable({ visible, deliveries, violations, steps, current 
         <ul className="viz-table__violations">
           {violations.map((v, i) => (
             <li key={i}>
-              Violation {v.kind} at step {v.step}, line {v.line}: {v.message}
+              Violation {v.kind} at step {stepNumber(v.step)}, line {v.line}: {v.message}
             </li>
           ))}
         </ul>

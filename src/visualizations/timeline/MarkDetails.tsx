@@ -1,5 +1,6 @@
 // The details panel of the selected timeline mark: every field of a delivery, publish or violation.
 import type { Mark, TimelineStep } from './model';
+import { stepNumber } from '../../engine/run/stepNumber';
 
 function Row({ label, value }: { label: string; value: string | number }) {
   return (
@@ -37,7 +38,7 @@ export function MarkDetails({ mark, step }: { mark?: Mark; step?: TimelineStep }
         {!d && !v && <Row label="event" value={mark.event ?? ''} />}
         {!d && !v && <Row label="context" value={mark.context} />}
         {v && <Row label="message" value={v.message} />}
-        <Row label="step" value={mark.step} />
+        <Row label="step" value={stepNumber(mark.step)} />
         <Row label="line" value={v ? v.line : step ? step.line : '?'} />
         {step && <Row label="thread" value={step.thread} />}
         {step && <Row label="statement" value={step.text} />}

@@ -10,6 +10,7 @@ import { MarkDetails } from './MarkDetails';
 import { TimelineLegend } from './TimelineLegend';
 import { DeliveryTable } from './DeliveryTable';
 import { useElementWidth } from '../elementWidth';
+import { stepNumber } from '../../engine/run/stepNumber';
 
 export interface TimelineCanvasProps {
   steps: TimelineStep[];
@@ -221,7 +222,7 @@ export function TimelineCanvas({ steps, deliveries, violations, current, onSelec
             role="presentation"
           >
             <div className="viz-tooltip__head">
-              step {hovered.step}
+              step {stepNumber(hovered.step)}
               {hoverStep ? ` · line ${hoverStep.line} · ${hoverStep.thread}` : ''}
             </div>
             {hoverStep && <div className="viz-mono">{hoverStep.text}</div>}

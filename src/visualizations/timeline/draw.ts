@@ -4,6 +4,7 @@ import type { ScaleLinear } from 'd3';
 import type { Mark, Timeline } from './model';
 import { MARK_RADIUS_PX, stepWidth, type MarkPositions, type TimelineGeometry } from './geometry';
 import { CONTEXT_STYLE, EVENT_COLOURS, EVENT_COLOURS_DARK, EVENT_SHAPES, VIOLATION_COLOUR, type MarkShape } from './eventStyle';
+import { stepNumber } from '../../engine/run/stepNumber';
 
 export interface TimelineColours {
   bg: string;
@@ -207,15 +208,19 @@ function drawAxis(f: TimelineFrame): void {
   ctx.stroke();
   ctx.fillStyle = colours.muted;
   ctx.textAlign = 'center';
-  const ticks = x.ticks(Math.max(2, Math.floor((width - g.gutterPx) / 70))).filter((v) => Number.isInteger(v));
+  // The numbers are step numbers (from 1), placed at their steps' indices.
+  const [i0, i1] = x.domain();
+  const numbers = x.copy().domain([stepNumber(i0), stepNumber(i1)]);
+  const ticks = numbers.ticks(Math.max(2, Math.floor((width - g.gutterPx) / 70))).filter((v) => Number.isInteger(v) && v >= 1);
   // A number the cursor's label would half cover is left out rather than shown clipped.
   const font = ctx.font;
   const { lx, w } = cursorLabel(f);
   ctx.font = font;
   for (const v of ticks) {
     const half = ctx.measureText(String(v)).width / 2 + 4;
-    if (x(v) + half > lx && x(v) - half < lx + w) continue;
-    ctx.fillText(String(v), x(v), g.axisPx / 2 - 2);
+    const px = numbers(v);
+    if (px + half > lx && px - half < lx + w) continue;
+    ctx.fillText(String(v), px, g.axisPx / 2 - 2);
   }
 }
 
@@ -225,7 +230,7 @@ function cursorLabel(f: TimelineFrame): { label: string; lx: number; w: number }
   const [d0, d1] = x.domain();
   // Keep the cursor's label on screen and point towards it when zoomed away from it.
   // Before the first step (cursor -1) there is no step to name.
-  const name = current < 0 ? 'start' : `step ${current}`;
+  const name = current < 0 ? 'start' : `step ${stepNumber(current)}`;
   const label = current < d0 && current >= 0 ? `← ${name}` : current > d1 ? `${name} →` : name;
   ctx.font = `bold ${f.fontSizePx}px ${f.font}`;
   const w = ctx.measureText(label).width + 12;

@@ -18,7 +18,8 @@ describe('ViolationsPanel', () => {
     expect(items).toHaveLength(2);
     expect(within(items[0]).getByText('reuse-before-cleanup')).toBeTruthy();
     expect(within(items[0]).getByText(/IOASID 1 handed to vm2 while the previous owner's state remains/)).toBeTruthy();
-    expect(within(items[0]).getByText(new RegExp(`step ${violations[0].step} · line ${violations[0].line}`))).toBeTruthy();
+    // Shown from 1: the step at index i is step i + 1, the position the jump goes to.
+    expect(within(items[0]).getByText(new RegExp(`step ${violations[0].step + 1} · line ${violations[0].line}`))).toBeTruthy();
   });
 
   it('dims future violations and marks the current one', () => {
