@@ -76,7 +76,12 @@ export default [
       await page.getByRole('tab', { name: /Violations/ }).click();
       const panel = await page.locator('#insp-panel').innerText();
       assert.match(panel, /sleep-in-atomic/);
+      // The card names the step the way the player counts: position p shows step p.
+      assert.match(panel, new RegExp(`step ${p} · line \\d+`));
       await shot('app-1366-light-violation');
+      // This step's note is longer than its three lines: a cue says so, and reads on.
+      await page.getByRole('button', { name: 'more ↓' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=note]').scrollTop > 0, null, { timeout: 5_000 });
       // Step back: one position earlier, the violation alert is gone and the statement changed.
       const stmt = await currentStep(page);
       await page.getByRole('button', { name: 'Step back' }).click();

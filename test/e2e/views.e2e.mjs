@@ -41,6 +41,11 @@ export default [
         await page.waitForFunction(() => !/Running/.test(document.querySelector('.editor-pane .status')?.textContent ?? ''), null, { timeout: 120_000 });
         await page.locator('.centre').click({ position: { x: 5, y: 5 } });
         await page.keyboard.press('End');
+        // The last step's frame has arrived (not only the scrubber moved).
+        await page.waitForFunction(() => {
+          const caption = document.querySelector('[data-testid=current-step]')?.textContent ?? '';
+          return caption !== '' && !caption.includes('Before the first step');
+        }, null, { timeout: 30_000 });
         for (const v of VIEWS) {
           await showTab(page, v.tab);
           await page.locator(v.root).first().waitFor({ state: 'visible', timeout: 15_000 });

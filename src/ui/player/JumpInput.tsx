@@ -19,6 +19,8 @@ export function JumpInput() {
       <input
         id="jump-input"
         className="jump__input"
+        // Wide enough for the largest position, so a million-step run's number is not cut.
+        style={{ width: `${Math.max(3, String(stepCount).length) + 1.6}ch` }}
         type="text"
         inputMode="numeric"
         value={draft}
@@ -37,7 +39,7 @@ export function JumpInput() {
           }
         }}
       />
-      <span className="jump__total">/ {stepCount}</span>
+      <span className="jump__total">/ {stepCount.toLocaleString('en-US')}</span>
     </label>
   );
 }

@@ -1,6 +1,7 @@
 // What the current step says: the `note` caption (large, for classrooms), the statement with
 // its thread and context, its result (errno names) and warnings, and violations it raised.
 
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
@@ -8,6 +9,36 @@ import { useCurrentStep, useNote } from './useCurrentStep';
 
 function isFailure(resultName: string): boolean {
   return resultName.startsWith('-E') || resultName === 'INVALID_IOASID';
+}
+
+/**
+ * Whether the note has lines below what its box shows. The box holds whole lines and scrolls,
+ * but an overlay scrollbar is invisible until touched, so a long note would look complete.
+ */
+function useMoreBelow(text: string | undefined) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [more, setMore] = useState(false);
+  const check = useCallback(() => {
+    const el = ref.current;
+    if (el) setMore(el.scrollHeight - el.scrollTop - el.clientHeight > 2);
+  }, []);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = 0;
+    check();
+  }, [text, check]);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [check]);
+  const showMore = () => {
+    const el = ref.current;
+    if (el) el.scrollBy({ top: el.clientHeight * 0.66, behavior: 'smooth' });
+  };
+  return { ref, more, check, showMore };
 }
 
 export function StepCaption() {
@@ -21,11 +52,20 @@ export function StepCaption() {
       return (frameCache.info?.violations ?? []).filter((v) => v.step === step);
     }),
   );
+  const text = note ?? (position === 0 && stepCount > 0 ? `${title || 'Scenario loaded'} — press Space to play or → to step.` : title);
+  const below = useMoreBelow(text);
   return (
     <section className="caption" aria-label="Current step">
-      <p className={`caption__note${note ? '' : ' caption__note--empty'}`} aria-live="polite" data-testid="note">
-        {note ?? (position === 0 && stepCount > 0 ? `${title || 'Scenario loaded'} — press Space to play or → to step.` : title)}
-      </p>
+      <div className="caption__noteBox">
+        <p ref={below.ref} className={`caption__note${note ? '' : ' caption__note--empty'}`} aria-live="polite" data-testid="note" onScroll={below.check}>
+          {text}
+        </p>
+        {below.more && (
+          <button type="button" className="btn btn--small caption__more" onClick={below.showMore} title="The note goes on: scroll it, or click to read on">
+            more ↓
+          </button>
+        )}
+      </div>
       <div className="caption__step" data-testid="current-step">
         {step ? (
           <>
