@@ -11,6 +11,7 @@ import { Header } from './header/Header';
 import { EditorPane } from './editor/EditorPane';
 import { PlayerBar } from './player/PlayerBar';
 import { StepCaption } from './player/StepCaption';
+import { StaleRunNotice } from './player/StaleRunNotice';
 import { BreakpointMenu } from './player/BreakpointMenu';
 import { ViewsPane } from './views/ViewsPane';
 import { InspectorPane } from './inspectorPane/InspectorPane';
@@ -68,6 +69,7 @@ function Shell() {
         <EditorPane />
         <section className="centre" aria-label="Player and views">
           <PlayerBar />
+          <StaleRunNotice />
           <StepCaption />
           <ViewsPane />
         </section>

@@ -60,7 +60,7 @@ export default [
       await page.selectOption('select[aria-label="Built-in scenario"]', { label: 'Set quota: exhaustion and adjustment' });
       await page.waitForFunction(() => document.querySelector('#scenario-editor')?.value.includes('title "Set quota'));
       await waitReady(page);
-      assert.match(await page.locator('.editor-pane .status').innerText(), /expect ok/);
+      assert.match(await page.locator('.editor-pane .status').innerText(), /expectations? held/);
       assert.match(await page.locator('select[aria-label="Built-in scenario"] option:checked').innerText(), /Set quota/);
       assertNoErrors(errors);
     },
@@ -200,6 +200,8 @@ export default [
       await page.waitForSelector('.problems__item');
       assert.match(await page.locator('.problems__item').first().innerText(), /^3:1: .*frea/);
       assert.equal(await page.locator('.gutter-line--error[data-line="3"]').count(), 1);
+      // The views above still show the previous run, and say so.
+      assert.match(await page.getByTestId('stale-run').innerText(), /did not run: the player and views still show the last run that worked, The free-from-SRCU-callback bug/);
       await shot('app-1366-light-import-error');
       assertNoErrors(errors);
     },

@@ -41,8 +41,8 @@ function RunStatus() {
     <span className="status" role="status">
       {s.dirty && <span className="status__dirty" title="The editor differs from the run shown: Ctrl+Enter runs it">edited · </span>}
       <span title={historyNote()}>{s.steps.toLocaleString('en-US')} steps</span> ·{' '}
-      <span className={s.failed ? 'status__bad' : 'status__good'} title="Expectations">
-        {s.failed ? `${s.failed} expect failed` : `${s.passed} expect ok`}
+      <span className={s.failed ? 'status__bad' : 'status__good'} title={`Expectations (expect lines): ${s.passed} held, ${s.failed} failed`}>
+        {s.failed ? `${s.failed} expectation${s.failed === 1 ? '' : 's'} failed` : `${s.passed} expectation${s.passed === 1 ? '' : 's'} held`}
       </span>
       {s.violations > 0 && <span className="status__bad"> · {s.violations} violation{s.violations === 1 ? '' : 's'}</span>}
       {s.runError && <span className="status__bad" title={s.runError}> · stopped early</span>}
