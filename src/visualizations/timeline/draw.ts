@@ -3,7 +3,7 @@
 import type { ScaleLinear } from 'd3';
 import type { Mark, Timeline } from './model';
 import { MARK_RADIUS_PX, stepWidth, type MarkPositions, type TimelineGeometry } from './geometry';
-import { CONTEXT_STYLE, EVENT_COLOURS, EVENT_COLOURS_DARK, EVENT_SHAPES, VIOLATION_COLOUR, type MarkShape } from './eventStyle';
+import { CONTEXT_STYLE, EVENT_COLOURS, EVENT_COLOURS_DARK, EVENT_SHAPES, VIOLATION_COLOUR, VIOLATION_TEXT_DARK, type MarkShape } from './eventStyle';
 import { stepNumber } from '../../engine/run/stepNumber';
 
 export interface TimelineColours {
@@ -33,7 +33,8 @@ export interface TimelineFrame {
   fontSizePx: number;
 }
 
-const FUTURE_ALPHA = 0.2;
+/** Marks after the cursor: dimmed, yet still legible on a projector under the future wash. */
+const FUTURE_ALPHA = 0.4;
 
 export function shapePath(ctx: CanvasRenderingContext2D, shape: MarkShape, x: number, y: number, r: number): void {
   ctx.beginPath();
@@ -84,7 +85,7 @@ export function drawTimeline(f: TimelineFrame): void {
       ctx.fillStyle = colours.band;
       ctx.fillRect(0, top, width, g.laneHeightPx);
     }
-    ctx.fillStyle = lane.kind === 'violations' ? VIOLATION_COLOUR : lane.kind === 'publisher' ? colours.fg : colours.fg;
+    ctx.fillStyle = lane.kind === 'violations' ? (colours.dark ? VIOLATION_TEXT_DARK : VIOLATION_COLOUR) : colours.fg;
     ctx.textAlign = 'left';
     ctx.font = `${lane.kind === 'publisher' ? 'bold ' : ''}${f.fontSizePx}px ${f.font}`;
     ctx.fillText(fitText(ctx, lane.label, g.gutterPx - 14), 8, top + g.laneHeightPx / 2);

@@ -27,6 +27,8 @@ export const EVENT_SHAPES: Record<EventName, MarkShape> = {
 };
 
 export const VIOLATION_COLOUR = '#e8112d';
+/** The violations lane's name on the dark background: the mark red is 3.9:1 there, this 5.9:1. */
+export const VIOLATION_TEXT_DARK = '#ff5a6a';
 
 /** atomic = filled (cannot sleep), task = outlined, work = outlined and dashed (deferred). */
 export const CONTEXT_STYLE: Record<ContextName, { filled: boolean; dashed: boolean; label: string }> = {
