@@ -11,11 +11,14 @@ export function ScenarioPicker() {
   const { name, text } = useLab(useShallow((s) => ({ name: s.name, text: s.text })));
   const inLibrary = findScenario(name);
   const edited = inLibrary ? inLibrary.text !== text : true;
+  const shown = inLibrary ? `${inLibrary.title}${edited ? ' (edited)' : ''}` : name === 'untitled' ? 'Your scenario' : name;
   return (
     <label className="field field--grow">
       <span className="field__label">Scenario</span>
       <select
         aria-label="Built-in scenario"
+        // The header cuts long titles: the whole one on hover.
+        title={shown}
         value={inLibrary && !edited ? name : ''}
         onChange={(e) => {
           const entry = findScenario(e.target.value);
@@ -27,7 +30,7 @@ export function ScenarioPicker() {
         }}
       >
         <option value="" disabled>
-          {inLibrary ? `${inLibrary.title} (edited)` : name === 'untitled' ? 'Your scenario' : `${name}`}
+          {shown}
         </option>
         {LIBRARY.map((e) => (
           <option key={e.name} value={e.name}>
