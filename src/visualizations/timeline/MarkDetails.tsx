@@ -13,7 +13,7 @@ function Row({ label, value }: { label: string; value: string | number }) {
 
 export function MarkDetails({ mark, step }: { mark?: Mark; step?: TimelineStep }) {
   if (!mark) {
-    return <div className="viz-details viz-details--empty">Click a mark (or focus the timeline and press . ) to see its details.</div>;
+    return <div className="viz-details viz-details--empty">Click a mark (or focus the timeline and press <kbd>.</kbd>) to see its details.</div>;
   }
   const d = mark.delivery;
   const v = mark.violation;

@@ -191,7 +191,7 @@ export function TimelineCanvas({ steps, deliveries, violations, current, onSelec
     <figure className={`viz viz--${theme} viz-timeline`} ref={rootRef} aria-label="Notifier timeline">
       <div className="viz-quota__head">
         <span className="viz-heatmap__title">Notifier timeline</span>
-        <span className="viz-heatmap__hint">scroll to zoom steps · click a mark · focus, then . and , walk the lane</span>
+        <span className="viz-heatmap__hint">scroll to zoom steps · click a mark · focus, then <kbd>.</kbd> and <kbd>,</kbd> walk the lane</span>
         <button type="button" className="viz-button" onClick={() => canvasRef.current && zoomRef.current?.transform(select(canvasRef.current), zoomIdentity)}>
           Fit
         </button>
