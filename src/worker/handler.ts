@@ -12,13 +12,15 @@ import { toChromeTrace } from '../engine/run/chromeTrace';
 import { parseTraceDocument, summariseTrace } from '../engine/run/traceImport';
 import type { TraceDelivery, TraceStep } from '../engine/trace';
 import { requestProblem, type MatrixRow, type Request, type Response, type SessionInfo, type WorkerMessage } from './protocol';
-import { parseWatch } from './watch';
+import { parseWatch, type WatchFn } from './watch';
 
 /** Chunk of frontier work between checks for newer messages. */
 export const CHUNK_BUDGET_MS = 40;
 export const MAX_STEPS_PER_REQUEST = 5000;
 export const MAX_EXPORT_STEPS = 200_000;
 export const MAX_WATCH_SAMPLES = 2000;
+/** Distinct watch expressions kept parsed; a UI that keeps inventing new ones just starts over. */
+const MAX_CACHED_WATCHES = 256;
 /** A scenario's step budget in the lab (a runaway `repeat` stops here with a message). */
 export const LAB_MAX_STEPS = 3_000_000;
 
@@ -102,6 +104,19 @@ export class LabHandler {
     this.post(r, 'info' in r ? [r.info.lines.buffer] : []);
   }
 
+  /** Parsed watch expressions: every frame evaluates the same few, so each is parsed once. */
+  private readonly watchFns = new Map<string, WatchFn | string>();
+
+  private watchFn(expression: string): WatchFn | string {
+    let f = this.watchFns.get(expression);
+    if (f === undefined) {
+      if (this.watchFns.size >= MAX_CACHED_WATCHES) this.watchFns.clear();
+      f = parseWatch(expression);
+      this.watchFns.set(expression, f);
+    }
+    return f;
+  }
+
   private need(): Session {
     if (!this.session) throw new Error('no scenario is loaded');
     return this.session;
@@ -126,7 +141,11 @@ export class LabHandler {
         const idState = buildIdState(m);
         const current: TraceStep | undefined = position > 0 ? traceStep(s.program, s.recorder, position - 1) : undefined;
         const touched = position > 0 ? s.recorder.touchedOf(position - 1) : [];
-        this.post({ type: 'frame', id: req.id, frame: buildFrame(m, position), idState, current, touched }, [idState.buffer]);
+        const watchValues = req.watches?.map((e) => {
+          const f = this.watchFn(e);
+          return typeof f === 'string' ? null : f(m);
+        });
+        this.post({ type: 'frame', id: req.id, frame: buildFrame(m, position), idState, current, touched, watchValues }, [idState.buffer]);
         return;
       }
       case 'steps': {
@@ -199,7 +218,7 @@ export class LabHandler {
       }
       case 'watch': {
         const s = this.need();
-        const fns = req.expressions.map((e) => parseWatch(String(e)));
+        const fns = req.expressions.map((e) => this.watchFn(e));
         const samples = Math.max(2, Math.min(MAX_WATCH_SAMPLES, Math.floor(req.samples) || 2));
         const total = s.stepCount;
         const positions = Array.from(new Set(Array.from({ length: samples }, (_, i) => Math.round((i * total) / (samples - 1))))).sort((a, b) => a - b);

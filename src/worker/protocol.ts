@@ -38,7 +38,8 @@ export interface MatrixRow {
 
 export type Request =
   | { type: 'load'; id: number; source: string; model: ModelConfig; maxSteps?: number }
-  | { type: 'seek'; id: number; position: number }
+  /** `watches`: expressions to evaluate at exactly this position (the sparklines are sampled). */
+  | { type: 'seek'; id: number; position: number; watches?: string[] }
   | { type: 'steps'; id: number; from: number; to: number }
   | { type: 'describe-id'; id: number; position: number; pasid: number }
   | { type: 'find-breakpoint'; id: number; position: number; direction: 1 | -1; breakpoints: Breakpoint[] }
@@ -52,7 +53,7 @@ export type Request =
 export type Response =
   | { type: 'loaded'; id: number; ok: true; info: SessionInfo }
   | { type: 'loaded'; id: number; ok: false; errors: Diagnostic[] }
-  | { type: 'frame'; id: number; frame: FrameData; idState: Uint8Array; current?: TraceStep; touched: number[] }
+  | { type: 'frame'; id: number; frame: FrameData; idState: Uint8Array; current?: TraceStep; touched: number[]; watchValues?: (number | null)[] }
   | { type: 'steps'; id: number; steps: TraceStep[]; deliveries: TraceDelivery[] }
   | { type: 'id-details'; id: number; details: IdDetails }
   | { type: 'breakpoint'; id: number; position: number }
@@ -121,6 +122,17 @@ function breakpointProblem(b: unknown, at: string): string | undefined {
   return undefined;
 }
 
+function watchListProblem(list: unknown, at: string): string | undefined {
+  if (!Array.isArray(list)) return `${at} must be an array`;
+  if (list.length > MAX_WATCH_EXPRESSIONS) return `${at}: at most ${MAX_WATCH_EXPRESSIONS} watch expressions`;
+  for (let i = 0; i < list.length; i++) {
+    const e: unknown = list[i];
+    if (typeof e !== 'string') return `${at}[${i}] must be a string`;
+    if (e.length > MAX_WATCH_EXPRESSION_CHARS) return `${at}[${i}] is longer than ${MAX_WATCH_EXPRESSION_CHARS} characters`;
+  }
+  return undefined;
+}
+
 /**
  * What is wrong with an incoming request, or undefined: the worker never trusts a message
  * blindly, and a wrong one gets a message naming the field.
@@ -138,7 +150,7 @@ export function requestProblem(m: unknown): string | undefined {
       if (r.maxSteps !== undefined && !(isNum(r.maxSteps) && r.maxSteps >= 1)) return 'load.maxSteps must be a number ≥ 1';
       return undefined;
     case 'seek':
-      return num('position');
+      return num('position') ?? (r.watches === undefined ? undefined : watchListProblem(r.watches, 'seek.watches'));
     case 'steps':
       return num('from') ?? num('to');
     case 'describe-id':
@@ -163,16 +175,8 @@ export function requestProblem(m: unknown): string | undefined {
       return typeof r.source === 'string' ? undefined : 'matrix.source must be a string';
     case 'export':
       return r.format === 'trace-json' || r.format === 'chrome-trace' ? undefined : "export.format must be 'trace-json' or 'chrome-trace'";
-    case 'watch': {
-      if (!Array.isArray(r.expressions)) return 'watch.expressions must be an array';
-      if (r.expressions.length > MAX_WATCH_EXPRESSIONS) return `watch.expressions: at most ${MAX_WATCH_EXPRESSIONS} watch expressions`;
-      for (let i = 0; i < r.expressions.length; i++) {
-        const e = r.expressions[i];
-        if (typeof e !== 'string') return `watch.expressions[${i}] must be a string`;
-        if (e.length > MAX_WATCH_EXPRESSION_CHARS) return `watch.expressions[${i}] is longer than ${MAX_WATCH_EXPRESSION_CHARS} characters`;
-      }
-      return num('samples');
-    }
+    case 'watch':
+      return watchListProblem(r.expressions, 'watch.expressions') ?? num('samples');
     case 'import-trace':
       return typeof r.text === 'string' ? undefined : 'import-trace.text must be a string';
     default:

@@ -14,7 +14,7 @@ const SOURCE = ['set vm1 quota=4', 'device d0', 'notifier n1 kind=log', 'alloc v
 /** One valid request of every type; mutations start from these. */
 const VALID: Record<string, unknown>[] = [
   { type: 'load', id: 1, source: SOURCE, model: PRESETS.v4, maxSteps: 500 },
-  { type: 'seek', id: 2, position: 3 },
+  { type: 'seek', id: 2, position: 3, watches: ['avail', 'used vm1'] },
   { type: 'steps', id: 3, from: 0, to: 5 },
   { type: 'describe-id', id: 4, position: 2, pasid: 1 },
   { type: 'find-breakpoint', id: 5, position: 0, direction: 1, breakpoints: [{ kind: 'event', event: 'FREE' }, { kind: 'line', line: 5 }, { kind: 'violation' }] },
@@ -31,7 +31,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 type Mutation = { op: 'set'; field: string; value: unknown } | { op: 'delete'; field: string } | { op: 'swapType'; type: string };
-const FIELDS = ['type', 'id', 'source', 'model', 'maxSteps', 'position', 'from', 'to', 'pasid', 'direction', 'breakpoints', 'text', 'format', 'expressions', 'samples'];
+const FIELDS = ['type', 'id', 'source', 'model', 'maxSteps', 'position', 'watches', 'from', 'to', 'pasid', 'direction', 'breakpoints', 'text', 'format', 'expressions', 'samples'];
 const TYPES = ['load', 'seek', 'steps', 'describe-id', 'find-breakpoint', 'console', 'matrix', 'export', 'watch', 'import-trace', 'progress', 'constructor', '__proto__'];
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('set' as const), field: fc.constantFrom(...FIELDS), value: hostileValue }),

@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ConsolePanel } from '../panels/ConsolePanel';
 import { WatchPanel } from '../panels/WatchPanel';
 import { useLab } from '../store/labStore';
+import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
 
 export function BottomDock() {
@@ -18,8 +19,11 @@ export function BottomDock() {
       series: s.watchSeries,
       positions: s.watchPositions,
       position: s.position,
+      frameVersion: s.frameVersion,
     })),
   );
+  const snap = frameCache.snapshot;
+  const exact = snap && snap.frame.position === s.position ? snap.watches : undefined;
   const onSubmit = useCallback((text: string) => actions.runConsole(text), [actions]);
   const onChange = useCallback((e: string[]) => actions.setWatches(e), [actions]);
   return (
@@ -30,7 +34,7 @@ export function BottomDock() {
       </div>
       <div className="dock__pane dock__pane--watch">
         <h2 className="pane-title">Watches</h2>
-        <WatchPanel expressions={s.expressions} series={s.series} positions={s.positions} position={s.position} onChange={onChange} />
+        <WatchPanel expressions={s.expressions} series={s.series} positions={s.positions} position={s.position} exact={exact} onChange={onChange} />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 // Watch expressions over the whole run (the worker samples them, protocol `watch`): each one
-// a sparkline with the player's position as a cursor, and its value at that position.
+// a sparkline with the player's position as a cursor, and its value at exactly that position
+// (the worker evaluates the watches for every frame; the sampled series is the fallback).
 import { useState, type FormEvent } from 'react';
 import { Sparkline } from './Sparkline';
 import { valueAt } from './watchValue';
@@ -18,13 +19,15 @@ export interface WatchPanelProps {
   series?: WatchSeries[];
   positions?: number[];
   position: number;
+  /** Values at exactly `position`, from the frame; without one, the last sample at or before it. */
+  exact?: ReadonlyMap<string, number | null>;
   onChange: (expressions: string[]) => void;
 }
 
 export const WATCH_EXAMPLES = ['avail', 'allocated', 'used vm1', 'quota vm1', 'pending vm1', 'refs g1', 'violations'];
 
 
-export function WatchPanel({ expressions, series, positions, position, onChange }: WatchPanelProps) {
+export function WatchPanel({ expressions, series, positions, position, exact, onChange }: WatchPanelProps) {
   const [text, setText] = useState('');
 
   const add = (e: FormEvent) => {
@@ -57,7 +60,7 @@ export function WatchPanel({ expressions, series, positions, position, onChange 
         <ul className="insp-watch-list">
           {expressions.map((expr) => {
             const s = series?.find((x) => x.expression === expr);
-            const v = s && positions && !s.error ? valueAt(positions, s.values, position) : undefined;
+            const v = s?.error ? undefined : exact?.has(expr) ? exact.get(expr) : s && positions ? valueAt(positions, s.values, position) : undefined;
             return (
               <li key={expr} className="insp-watch">
                 <span className="insp-watch__expr">{expr}</span>

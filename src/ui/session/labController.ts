@@ -170,8 +170,10 @@ export class LabController implements LabActions {
   private async doSeek(p: number): Promise<void> {
     this.seekInFlight = true;
     try {
-      const r = await this.client.request<'seek'>({ type: 'seek', position: p });
-      frameCache.setSnapshot({ frame: r.frame, idState: r.idState, current: r.current, touched: r.touched });
+      const expressions = get().watchExpressions;
+      const r = await this.client.request<'seek'>({ type: 'seek', position: p, watches: expressions });
+      const watches = new Map(expressions.map((e, i) => [e, r.watchValues?.[i] ?? null]));
+      frameCache.setSnapshot({ frame: r.frame, idState: r.idState, current: r.current, touched: r.touched, watches });
       set({ position: r.frame.position, frameVersion: get().frameVersion + 1 });
     } catch (e) {
       set({ toast: `Could not show step ${p}: ${message(e)}` });
@@ -349,6 +351,9 @@ export class LabController implements LabActions {
   setWatches(expressions: string[]): void {
     set({ watchExpressions: expressions });
     void this.refreshWatches();
+    // The frame shown carries the old list's exact values: fetch it again with the new one
+    // (while playing, the next frame does).
+    if (this.lastLoad && !get().playing) this.seek(get().position);
   }
 
   private async refreshWatches(): Promise<void> {

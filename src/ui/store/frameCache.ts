@@ -11,6 +11,8 @@ export interface FrameSnapshot {
   idState: Uint8Array;
   current?: TraceStep;
   touched: readonly number[];
+  /** The watch expressions' values at exactly this frame's position (the sparklines are sampled). */
+  watches?: ReadonlyMap<string, number | null>;
 }
 
 export interface TraceWindow {

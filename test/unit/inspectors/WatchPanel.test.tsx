@@ -31,6 +31,13 @@ describe('WatchPanel', () => {
     expect(screen.getByRole('alert').textContent).toBe("'refs' needs an ID (number or bound name)");
   });
 
+  it('shows the exact value at the position when the frame carries one, not the last sample', () => {
+    const exact = new Map<string, number | null>([['avail', 1048557], ['used vm1', null]]);
+    render(<WatchPanel expressions={['avail', 'used vm1']} series={series} positions={positions} position={12} exact={exact} onChange={() => {}} />);
+    expect(screen.getByLabelText('avail at position 12').textContent).toBe('1,048,557');
+    expect(screen.getByLabelText('used vm1 at position 12').textContent).toBe('—');
+  });
+
   it('adds and removes expressions through onChange', () => {
     const onChange = vi.fn();
     render(<WatchPanel expressions={['avail']} position={0} onChange={onChange} />);

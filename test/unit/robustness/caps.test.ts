@@ -96,6 +96,16 @@ describe('caps with messages', () => {
     expect(await ask(h, out, { type: 'seek', id: 9, position: 2 })).toMatchObject({ type: 'frame', id: 9 });
   });
 
+  it('a seek evaluates the watches at exactly its position, and refuses a bad watch list by name', async () => {
+    const out: WorkerMessage[] = [];
+    const h = new LabHandler((m) => out.push(m));
+    await ask(h, out, { type: 'load', id: 1, source: 'set vm1 quota=8\nrepeat 5 {\nalloc vm1\n}', model: PRESETS.v4 });
+    // Position 4: the set and three of the five allocations are done.
+    expect(await ask(h, out, { type: 'seek', id: 2, position: 4, watches: ['used vm1', 'used nosuch', 'bogus x y'] })).toMatchObject({ type: 'frame', watchValues: [3, null, null] });
+    expect(await ask(h, out, { type: 'seek', id: 3, position: 6, watches: ['used vm1'] })).toMatchObject({ watchValues: [5] });
+    expect(await ask(h, out, { type: 'seek', id: 4, position: 1, watches: ['avail', 3] })).toMatchObject({ type: 'error', error: 'malformed request: seek.watches[1] must be a string' });
+  });
+
   it(`refuses to export more than ${MAX_EXPORT_STEPS} steps with the count`, async () => {
     const out: WorkerMessage[] = [];
     const h = new LabHandler((m) => out.push(m));
