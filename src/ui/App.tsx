@@ -12,6 +12,7 @@ import { EditorPane } from './editor/EditorPane';
 import { PlayerBar } from './player/PlayerBar';
 import { StepCaption } from './player/StepCaption';
 import { StaleRunNotice } from './player/StaleRunNotice';
+import { NOTICE_SLOT_ID } from './explore/ReplayNotice';
 import { BreakpointMenu } from './player/BreakpointMenu';
 import { ViewsPane } from './views/ViewsPane';
 import { InspectorPane } from './inspectorPane/InspectorPane';
@@ -65,6 +66,7 @@ function Shell() {
     <div className={`app app--${theme}${projector ? ' app--projector' : ''}`}>
       <Header />
       <Banner />
+      <div id={NOTICE_SLOT_ID} />
       <main className="layout">
         <EditorPane />
         <section className="centre" aria-label="Player and views">

@@ -1,14 +1,22 @@
 // The notice after a replay changed the editor text: it names the race replayed and offers to
 // put the previous text back (the editor's own undo does not see a programmatic change).
+// In the app it sits in the page's notice row under the header (NOTICE_SLOT_ID), where it
+// covers nothing; without that row (a component alone) it floats at the bottom.
 
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useExplore } from './exploreStore';
 import type { ExploreSession } from './exploreSession';
 
+export const NOTICE_SLOT_ID = 'notice-slot';
+
 export function ReplayNotice({ session }: { session: ExploreSession }) {
   const undo = useExplore((s) => s.undo);
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  useEffect(() => setSlot(document.getElementById(NOTICE_SLOT_ID)), []);
   if (!undo) return null;
-  return (
-    <div className="banner banner--info explore-notice" role="status" data-testid="replay-notice">
+  const notice = (
+    <div className={`banner banner--info explore-notice${slot ? ' explore-notice--in-row' : ''}`} role="status" data-testid="replay-notice">
       <span className="banner__text">
         Replaying the shortest schedule{undo.exact ? '' : ' found'} to <strong>{undo.kind}</strong>
         {undo.exact ? '' : ' (the search was incomplete: a shorter one may exist)'}: a schedule line was put after the header and the other schedule lines were removed.
@@ -21,4 +29,5 @@ export function ReplayNotice({ session }: { session: ExploreSession }) {
       </button>
     </div>
   );
+  return slot ? createPortal(notice, slot) : notice;
 }
