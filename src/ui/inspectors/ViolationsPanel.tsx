@@ -1,6 +1,6 @@
 // The run's violations (SPEC §3.6) as a list filterable by kind. Items the player has reached
 // are plain, future ones dimmed; activating one jumps to the position right after its step.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { VIOLATION_KINDS, type TraceViolation } from '../../engine/trace';
 import { ViolationBadge } from './ViolationBadge';
 import './inspectors.css';
@@ -10,6 +10,11 @@ export interface ViolationsPanelProps {
   violations: TraceViolation[];
   position: number;
   onJump: (position: number) => void;
+}
+
+/** Line-break chances before each '(' so a call like f(arg) wraps there, not inside a name. */
+function breakAfterParens(text: string): ReactNode[] {
+  return text.split('(').flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, `(${part}`]));
 }
 
 export function ViolationsPanel({ violations, position, onJump }: ViolationsPanelProps) {
@@ -67,7 +72,7 @@ export function ViolationsPanel({ violations, position, onJump }: ViolationsPane
                 onClick={() => onJump(v.step + 1)}
               >
                 <ViolationBadge kind={v.kind} />
-                <span className="insp-vitem__msg">{v.message}</span>
+                <span className="insp-vitem__msg">{breakAfterParens(v.message)}</span>
                 <span className="insp-vitem__where">
                   step {stepNumber(v.step)} · line {v.line}
                   {future ? ' · ahead' : isCurrent ? ' · now' : ''}
