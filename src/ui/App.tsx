@@ -65,8 +65,11 @@ function Shell() {
   return (
     <div className={`app app--${theme}${projector ? ' app--projector' : ''}`}>
       <Header />
-      <Banner />
-      <div id={NOTICE_SLOT_ID} />
+      {/* Always rendered, so the grid has the same three rows with or without a notice. */}
+      <div className="notices">
+        <Banner />
+        <div id={NOTICE_SLOT_ID} />
+      </div>
       <main className="layout">
         <EditorPane />
         <section className="centre" aria-label="Player and views">
