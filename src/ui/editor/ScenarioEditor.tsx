@@ -12,7 +12,7 @@ import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
 import { highlightLine } from './highlight';
 import { useLiveDiagnostics } from './useLiveDiagnostics';
-import { lengthAfterInsert, oversizedEditMessage, type EditSource } from './editLimit';
+import { insertedLength, lengthAfterInsert, oversizedEditMessage, type EditSource } from './editLimit';
 
 const OVERSCAN_LINES = 12;
 
@@ -27,14 +27,19 @@ function useCurrentLine(): number | undefined {
 
 /** Refuses an edit that would make the text `length` long when that is past the limit; true if refused. */
 function refusedOversized(length: number, source: EditSource): boolean {
-  const message = oversizedEditMessage(length, source);
+  const message = oversizedEditMessage(length, source, useLab.getState().text.length);
   if (message) useLab.setState({ banner: { kind: 'error', text: message } });
   return message !== null;
 }
 
-/** A paste or drop is checked before the textarea takes it; onChange below is the backstop. */
+/**
+ * A paste or drop is checked before the textarea takes it; onChange below is the backstop. A
+ * paste replaces the selection; a drop inserts at the drop point and keeps it.
+ */
 function insertionRefused(ta: HTMLTextAreaElement, inserted: string, source: EditSource): boolean {
-  return refusedOversized(lengthAfterInsert(ta.value.length, ta.selectionStart, ta.selectionEnd, inserted.length), source);
+  const n = insertedLength(inserted);
+  const length = source === 'paste' ? lengthAfterInsert(ta.value.length, ta.selectionStart, ta.selectionEnd, n) : ta.value.length + n;
+  return refusedOversized(length, source);
 }
 
 const HighlightedLine = memo(function HighlightedLine({ text, errorCols }: { text: string; errorCols?: number[] }) {

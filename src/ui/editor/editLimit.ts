@@ -9,13 +9,22 @@ export type EditSource = 'paste' | 'drop' | 'edit';
 
 const VERB: Record<EditSource, string> = { paste: 'Paste', drop: 'Drop', edit: 'Edit' };
 
+/** Characters `text` adds to a textarea: line breaks arrive as a single LF. */
+export function insertedLength(text: string): number {
+  return text.replace(/\r\n?/g, '\n').length;
+}
+
 /** The length the text would have after replacing [start, end) of `current` with `inserted`. */
 export function lengthAfterInsert(current: number, start: number, end: number, inserted: number): number {
   return current - Math.max(0, end - start) + inserted;
 }
 
-/** The banner text for an edit that would make the scenario `length` characters long, or null if it fits. */
-export function oversizedEditMessage(length: number, source: EditSource, maxChars = MAX_SCENARIO_CHARS): string | null {
-  if (length <= maxChars) return null;
+/**
+ * The banner text for an edit that would make the scenario `length` characters long, or null
+ * if it may go ahead. An edit that shortens the text always may: a text already past the
+ * limit (restored from an older autosave) must be trimmable.
+ */
+export function oversizedEditMessage(length: number, source: EditSource, currentLength: number, maxChars = MAX_SCENARIO_CHARS): string | null {
+  if (length <= maxChars || length <= currentLength) return null;
   return `${VERB[source]} refused: the scenario would be ${length.toLocaleString('en-US')} characters (the limit is ${maxChars.toLocaleString('en-US')}). Your editor text is unchanged.`;
 }

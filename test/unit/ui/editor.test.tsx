@@ -9,7 +9,7 @@ import { highlightLine } from '../../../src/ui/editor/highlight';
 import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
 import { fakeActions } from './fakeActions';
 import { MAX_SCENARIO_CHARS } from '../../../src/engine/scenario';
-import { lengthAfterInsert, oversizedEditMessage } from '../../../src/ui/editor/editLimit';
+import { insertedLength, lengthAfterInsert, oversizedEditMessage } from '../../../src/ui/editor/editLimit';
 
 function setup(text: string) {
   resetLabStore({ text });
@@ -83,6 +83,14 @@ describe('ScenarioEditor', () => {
     expect(useLab.getState().banner?.text).toMatch(/^Edit refused: the scenario would be 4,194,314 characters/);
   });
 
+  it('a text already past the limit (an old autosave) can still be shortened', () => {
+    const big = 'z'.repeat(MAX_SCENARIO_CHARS + 5);
+    setup(big);
+    fireEvent.change(screen.getByLabelText('Scenario source'), { target: { value: big.slice(1) } });
+    expect(useLab.getState().text.length).toBe(MAX_SCENARIO_CHARS + 4);
+    expect(useLab.getState().banner).toBeNull();
+  });
+
   it('toggles a line breakpoint from the gutter', () => {
     const a = setup('set vm1 quota=4\nalloc vm1 -> g1\n');
     fireEvent.click(document.querySelector('.gutter-line[data-line="2"]')!);
@@ -99,8 +107,17 @@ describe('editLimit', () => {
   });
 
   it('has no message up to the limit, and names the source and both sizes past it', () => {
-    expect(oversizedEditMessage(10, 'paste', 10)).toBeNull();
-    expect(oversizedEditMessage(11, 'drop', 10)).toBe('Drop refused: the scenario would be 11 characters (the limit is 10). Your editor text is unchanged.');
+    expect(oversizedEditMessage(10, 'paste', 0, 10)).toBeNull();
+    expect(oversizedEditMessage(11, 'drop', 0, 10)).toBe('Drop refused: the scenario would be 11 characters (the limit is 10). Your editor text is unchanged.');
+  });
+
+  it('lets a text already past the limit shrink, but not grow', () => {
+    expect(oversizedEditMessage(24, 'edit', 25, 10)).toBeNull();
+    expect(oversizedEditMessage(26, 'edit', 25, 10)).toMatch(/^Edit refused/);
+  });
+
+  it('counts CRLF line breaks as the one character the textarea keeps', () => {
+    expect(insertedLength('a\r\nb\rc\n')).toBe(6);
   });
 });
 
