@@ -8,11 +8,13 @@ const W = 200;
 const H = 40;
 const PAD = 3;
 
-export function Sparkline({ positions, values, position, label }: {
+export function Sparkline({ positions, values, position, label, exact }: {
   positions: number[];
   values: (number | null)[];
   position: number;
   label: string;
+  /** The value at exactly `position` when known (the frame's), else the last sample is used. */
+  exact?: number | null;
 }) {
   const geo = useMemo(() => {
     const n = Math.min(positions.length, values.length);
@@ -22,7 +24,8 @@ export function Sparkline({ positions, values, position, label }: {
     let lo = nums.length ? Math.min(...nums) : 0;
     let hi = nums.length ? Math.max(...nums) : 1;
     if (lo === hi) { lo -= 1; hi += 1; }
-    const y = scaleLinear().domain([lo, hi]).range([H - PAD, PAD]);
+    // Clamped: the frame's exact value may lie between samples, beyond their range.
+    const y = scaleLinear().domain([lo, hi]).range([H - PAD, PAD]).clamp(true);
     const path = line<number>()
       .defined((i) => values[i] !== null)
       .x((i) => x(xs[i]))
@@ -31,7 +34,7 @@ export function Sparkline({ positions, values, position, label }: {
   }, [positions, values]);
 
   const cx = geo.x(position);
-  const v = valueAt(positions, values, position);
+  const v = exact !== undefined ? exact : valueAt(positions, values, position);
   return (
     <svg className="insp-spark" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label}>
       <path className="insp-spark__line" d={geo.path} />

@@ -39,6 +39,8 @@ export class LabController implements LabActions {
   private seekInFlight = false;
   private queuedTarget: number | null = null;
   private loadGen = 0;
+  /** The watch list changed while a seek was in flight: the next frame must be fetched again. */
+  private refetchFrame = false;
   private lastLoad?: { source: string; model: ModelConfig };
   private consoleLines: string[] = [];
   private playTimer: ReturnType<typeof setTimeout> | undefined;
@@ -169,6 +171,7 @@ export class LabController implements LabActions {
 
   private async doSeek(p: number): Promise<void> {
     this.seekInFlight = true;
+    this.refetchFrame = false;
     try {
       const expressions = get().watchExpressions;
       const r = await this.client.request<'seek'>({ type: 'seek', position: p, watches: expressions });
@@ -182,7 +185,7 @@ export class LabController implements LabActions {
     }
     const next = this.queuedTarget;
     this.queuedTarget = null;
-    if (next !== null && next !== p) void this.doSeek(next);
+    if (next !== null && (next !== p || this.refetchFrame)) void this.doSeek(next);
     else if (!get().playing) this.refreshIdDetails();
   }
 
@@ -352,8 +355,11 @@ export class LabController implements LabActions {
     set({ watchExpressions: expressions });
     void this.refreshWatches();
     // The frame shown carries the old list's exact values: fetch it again with the new one
-    // (while playing, the next frame does).
-    if (this.lastLoad && !get().playing) this.seek(get().position);
+    // (while playing, the next frame does), even when a seek to that position is in flight.
+    if (this.lastLoad && !get().playing) {
+      this.refetchFrame = true;
+      this.seek(get().target);
+    }
   }
 
   private async refreshWatches(): Promise<void> {

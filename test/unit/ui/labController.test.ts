@@ -86,6 +86,22 @@ describe('LabController', () => {
     expect(seeks).toBe(2); // the first target, then the newest one; 2…11 were dropped
   });
 
+  it('frames carry the watches at exactly their position; a new watch list is fetched even with a seek to the same position in flight', async () => {
+    lab.openScenario('quota.ioasid', QUOTA);
+    await until(() => useLab.getState().frameVersion > 0, 'the first frame');
+    lab.seek(7);
+    await until(() => useLab.getState().position === 7, 'position 7');
+    expect([...frameCache.snapshot!.watches!.keys()]).toEqual(useLab.getState().watchExpressions);
+    // A seek to 9 is in flight when the list changes: the frame is fetched again with the new list.
+    workers[0].holdTypes.add('seek');
+    lab.seek(9);
+    lab.setWatches(['used vm1']);
+    workers[0].release();
+    await until(() => frameCache.snapshot?.frame.position === 9 && frameCache.snapshot.watches?.has('used vm1') === true, 'the new list at position 9');
+    expect(useLab.getState().position).toBe(9);
+    expect(typeof frameCache.snapshot!.watches!.get('used vm1')).toBe('number');
+  });
+
   it('a failed load keeps the previous session and the editor text', async () => {
     lab.openScenario('rcu-free-bug.ioasid', RCU);
     await until(() => useLab.getState().frameVersion > 0, 'the first frame');
