@@ -3,6 +3,7 @@
 // with a flow arrow from the publishing step to every delivery. 1 step = 1 ms of fake time.
 
 import type { TraceDocument } from '../trace';
+import { stepNumber } from './stepNumber';
 
 const STEP_US = 1000;
 
@@ -30,7 +31,7 @@ export function toChromeTrace(t: TraceDocument): { traceEvents: ChromeEvent[]; d
   for (const s of t.steps) {
     events.push({
       name: s.text, ph: 'X', cat: 'step', pid: 1, tid: tid(`thread ${s.thread}`), ts: s.index * STEP_US, dur: STEP_US * 0.9,
-      args: { line: s.line, context: s.context, result: s.resultName, warnings: s.warnings },
+      args: { step: stepNumber(s.index), line: s.line, context: s.context, result: s.resultName, warnings: s.warnings },
     });
   }
   const perStep = new Map<number, number>();
@@ -41,7 +42,7 @@ export function toChromeTrace(t: TraceDocument): { traceEvents: ChromeEvent[]; d
     const lane = tid(`subscriber ${d.subscriber}`);
     events.push({
       name: `${d.event} ${d.id}`, ph: 'X', cat: 'delivery', pid: 1, tid: lane, ts, dur: 15,
-      args: { set: d.set, priority: d.priority, chain: d.chain, context: d.context, reply: d.reply, step: d.step },
+      args: { set: d.set, priority: d.priority, chain: d.chain, context: d.context, reply: d.reply, step: stepNumber(d.step) },
     });
     const step = t.steps[d.step];
     if (step) {

@@ -54,7 +54,7 @@ export function Scrubber() {
         value={Math.min(target, stepCount)}
         disabled={stepCount === 0 || loading}
         aria-label="Position in the run"
-        aria-valuetext={`step ${target} of ${stepCount}`}
+        aria-valuetext={target === 0 ? `start, before step 1 of ${stepCount}` : `step ${target} of ${stepCount}`}
         onChange={(e) => actions.seek(Number(e.target.value))}
       />
     </div>
