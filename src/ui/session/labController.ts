@@ -78,6 +78,8 @@ export class LabController implements LabActions {
     // The previous run's timeline and watch curves must not stand beside the new run while
     // their replacements are fetched (a million-step run takes a moment).
     frameCache.clearTrace();
+    const shown = frameCache.snapshot;
+    if (shown?.watches) frameCache.setSnapshot({ ...shown, watches: undefined });
     this.applyInfo(r.info);
     set({ status: 'ready', loadErrors: [], consoleHistory: [], loadedText: source, watchSeries: [], watchPositions: [] });
     // A run cut short by the step budget says so where the user looks, not only in a tooltip.
