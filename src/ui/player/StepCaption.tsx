@@ -72,12 +72,14 @@ export function StepCaption() {
             <span className="chip" title="Source line">L{step.line}</span>
             <span className="chip chip--thread" title="Thread">{step.thread}</span>
             <span className={`chip chip--ctx chip--ctx-${step.context}`} title="Execution context">{step.context}</span>
-            {/* A note step's text is the caption shown above: not twice. */}
-            <code className="caption__text" title={step.note !== undefined ? step.text : undefined}>
-              {step.note !== undefined ? 'note "…" (the caption above)' : step.text}
-            </code>
-            <span className="caption__arrow" aria-hidden="true">→</span>
-            <code className={`caption__result${isFailure(step.resultName) ? ' caption__result--fail' : ''}`} title="Result">{step.resultName}</code>
+            <span className="caption__stmt">
+              {/* A note step's text is the caption shown above: not twice. */}
+              <code className="caption__text" title={step.note !== undefined ? step.text : undefined}>
+                {step.note !== undefined ? 'note "…" (the caption above)' : step.text}
+              </code>
+              <span className="caption__arrow" aria-hidden="true">→</span>
+              <code className={`caption__result${isFailure(step.resultName) ? ' caption__result--fail' : ''}`} title="Result">{step.resultName}</code>
+            </span>
           </>
         ) : (
           <span className="muted">Before the first step.</span>
