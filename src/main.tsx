@@ -11,7 +11,10 @@ import './visualizations/visualizations.css';
 import './ui/inspectors/inspectors.css';
 import './ui/app.css';
 
-const lab = new LabController(() => new Worker(new URL('./worker/lab.worker.ts', import.meta.url), { type: 'module' }));
+const lab = new LabController(
+  () => new Worker(new URL('./worker/lab.worker.ts', import.meta.url), { type: 'module' }),
+  () => new Worker(new URL('./worker/traceImport.worker.ts', import.meta.url), { type: 'module' }),
+);
 startLab(lab);
 followHashChanges(lab);
 startAutosave();

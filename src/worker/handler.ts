@@ -9,7 +9,6 @@ import { buildFrame, buildIdState, describeId } from '../engine/run/frame';
 import { findBreakpoint } from '../engine/run/breakpoints';
 import { buildTrace, traceStep } from '../engine/run/traceJson';
 import { toChromeTrace } from '../engine/run/chromeTrace';
-import { parseTraceDocument, summariseTrace } from '../engine/run/traceImport';
 import type { TraceDelivery, TraceStep } from '../engine/trace';
 import { requestProblem, type MatrixRow, type Request, type Response, type SessionInfo, type WorkerMessage } from './protocol';
 import { parseWatch, type WatchFn } from './watch';
@@ -208,12 +207,6 @@ export class LabHandler {
         const trace = buildTrace(s.program.source.title ?? '', s.model, s.program, s.recorder, s.frontier.kernel, s.frontier.expectations);
         const text = req.format === 'trace-json' ? JSON.stringify(trace, null, 1) : JSON.stringify(toChromeTrace(trace));
         this.post({ type: 'export', id: req.id, text });
-        return;
-      }
-      case 'import-trace': {
-        // The document is the user's file, not the session: a bad one is an answer, not an error.
-        const r = parseTraceDocument(req.text);
-        this.post(r.ok ? { type: 'trace-summary', id: req.id, ok: true, summary: summariseTrace(r.trace) } : { type: 'trace-summary', id: req.id, ok: false, error: r.error });
         return;
       }
       case 'watch': {

@@ -46,9 +46,7 @@ export type Request =
   | { type: 'console'; id: number; text: string }
   | { type: 'matrix'; id: number; source: string }
   | { type: 'export'; id: number; format: 'trace-json' | 'chrome-trace' }
-  | { type: 'watch'; id: number; expressions: string[]; samples: number }
-  /** A trace JSON (SPEC §6) to validate and summarise: parsed here, off the page's thread. */
-  | { type: 'import-trace'; id: number; text: string };
+  | { type: 'watch'; id: number; expressions: string[]; samples: number };
 
 export type Response =
   | { type: 'loaded'; id: number; ok: true; info: SessionInfo }
@@ -62,8 +60,6 @@ export type Response =
   | { type: 'matrix'; id: number; rows: MatrixRow[] }
   | { type: 'export'; id: number; text: string }
   | { type: 'watch'; id: number; positions: number[]; series: { expression: string; values: (number | null)[]; error?: string }[] }
-  | { type: 'trace-summary'; id: number; ok: true; summary: string }
-  | { type: 'trace-summary'; id: number; ok: false; error: string }
   | { type: 'error'; id: number; error: string };
 
 /** Unsolicited progress of a long load (steps recorded so far). */
@@ -86,7 +82,6 @@ type ResponseTypeOf = {
   matrix: 'matrix';
   export: 'export';
   watch: 'watch';
-  'import-trace': 'trace-summary';
 };
 
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
@@ -177,8 +172,6 @@ export function requestProblem(m: unknown): string | undefined {
       return r.format === 'trace-json' || r.format === 'chrome-trace' ? undefined : "export.format must be 'trace-json' or 'chrome-trace'";
     case 'watch':
       return watchListProblem(r.expressions, 'watch.expressions') ?? num('samples');
-    case 'import-trace':
-      return typeof r.text === 'string' ? undefined : 'import-trace.text must be a string';
     default:
       return `unknown request type '${String(r.type).slice(0, 40)}'`;
   }

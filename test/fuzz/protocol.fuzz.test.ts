@@ -22,7 +22,6 @@ const VALID: Record<string, unknown>[] = [
   { type: 'matrix', id: 7, source: SOURCE },
   { type: 'export', id: 8, format: 'trace-json' },
   { type: 'watch', id: 9, expressions: ['avail', 'used vm1', 'refs g1'], samples: 10 },
-  { type: 'import-trace', id: 10, text: '{"version": 1}' },
 ];
 
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -32,7 +31,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 type Mutation = { op: 'set'; field: string; value: unknown } | { op: 'delete'; field: string } | { op: 'swapType'; type: string };
 const FIELDS = ['type', 'id', 'source', 'model', 'maxSteps', 'position', 'watches', 'from', 'to', 'pasid', 'direction', 'breakpoints', 'text', 'format', 'expressions', 'samples'];
-const TYPES = ['load', 'seek', 'steps', 'describe-id', 'find-breakpoint', 'console', 'matrix', 'export', 'watch', 'import-trace', 'progress', 'constructor', '__proto__'];
+const TYPES = ['load', 'seek', 'steps', 'describe-id', 'find-breakpoint', 'console', 'matrix', 'export', 'watch', 'progress', 'constructor', '__proto__'];
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('set' as const), field: fc.constantFrom(...FIELDS), value: hostileValue }),
   fc.record({ op: fc.constant('delete' as const), field: fc.constantFrom(...FIELDS) }),

@@ -178,3 +178,12 @@ export function summariseTrace(t: TraceDocument): string {
   const title = t.title ? `'${t.title.slice(0, 80)}'` : 'untitled';
   return `Trace ${title} (${model}): ${t.steps.length.toLocaleString('en-US')} steps, ${vs}; expectations ${t.expectations.passed} passed, ${t.expectations.failed} failed.`;
 }
+
+/** What the trace-import worker answers: the summary, or why the document is not a trace. */
+export type TraceImportAnswer = { ok: true; summary: string } | { ok: false; error: string };
+
+export function answerTraceImport(text: unknown): TraceImportAnswer {
+  if (typeof text !== 'string') return { ok: false, error: 'the trace must be text' };
+  const r = parseTraceDocument(text);
+  return r.ok ? { ok: true, summary: summariseTrace(r.trace) } : { ok: false, error: r.error };
+}

@@ -14,6 +14,7 @@ import { modelOfText } from './fileModel';
 import { downloadBlob, downloadText } from './download';
 import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../share/scenarioText';
 import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
+import { checkTrace } from './traceCheck';
 import { encodeShareHash } from '../share/shareLink';
 
 /** How the banner of a run stopped by the step budget begins (so the next good run clears it). */
@@ -47,7 +48,10 @@ export class LabController implements LabActions {
   private playClock = { position: 0, at: 0 };
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(workerFactory: () => Worker) {
+  constructor(
+    workerFactory: () => Worker,
+    private readonly traceWorkerFactory?: () => Worker,
+  ) {
     this.client = new LabClient(workerFactory);
     this.client.onCrash = (m) => this.recover(m);
   }
@@ -425,7 +429,9 @@ export class LabController implements LabActions {
 
   /**
    * A trace JSON (SPEC §6) is validated and summarised in a notice; it never touches the editor.
-   * The worker parses it: a 64 MB document takes about a second, which the page must not freeze for.
+   * A worker of its own parses it: a 64 MB document takes about a second, which neither the
+   * page nor the engine worker (serving the player) should spend. Without a factory (tests),
+   * it is parsed here.
    */
   private importTrace(file: File, what: string): void {
     const refuse = (why: string): void => set({ banner: { kind: 'error', text: `Import failed: ${what} is not a valid trace: ${why}. Your editor text is unchanged.` } });
@@ -437,7 +443,7 @@ export class LabController implements LabActions {
       .text()
       .then(
         (text) =>
-          this.client.request<'import-trace'>({ type: 'import-trace', text }).then(
+          checkTrace(text, this.traceWorkerFactory).then(
             (r) => (r.ok ? set({ banner: { kind: 'info', text: `${r.summary} Imported from ${what}; your editor text is unchanged.` } }) : refuse(r.error)),
             (e) => set({ banner: { kind: 'error', text: `Import failed: ${what} could not be checked: ${message(e)}. Your editor text is unchanged.` } }),
           ),

@@ -6,10 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, runScenario } from '../../../src/engine/lab';
 import { PRESETS } from '../../../src/engine/model';
-import { MAX_TRACE_IMPORT_CHARS, parseTraceDocument, summariseTrace } from '../../../src/engine/run/traceImport';
+import { answerTraceImport, MAX_TRACE_IMPORT_CHARS, parseTraceDocument, summariseTrace } from '../../../src/engine/run/traceImport';
 import type { TraceDocument } from '../../../src/engine/trace';
-import { LabHandler } from '../../../src/worker/handler';
-import type { WorkerMessage } from '../../../src/worker/protocol';
 
 function realTrace(): TraceDocument {
   const src = readFileSync(new URL('../../../scenarios/rcu-free-bug.ioasid', import.meta.url), 'utf8');
@@ -83,23 +81,15 @@ describe('parseTraceDocument', () => {
   });
 });
 
-describe('the worker\'s import-trace request', () => {
-  const ask = async (m: unknown): Promise<WorkerMessage[]> => {
-    const out: WorkerMessage[] = [];
-    await new LabHandler((r) => out.push(r)).handle(m);
-    return out;
-  };
-
-  it('answers a good trace with its summary, with no session loaded', async () => {
+describe('answerTraceImport (the trace-import worker\'s answer)', () => {
+  it('answers a good trace with its summary', () => {
     const r = parseTraceDocument(text(TRACE));
     if (!r.ok) throw new Error(r.error);
-    expect(await ask({ type: 'import-trace', id: 3, text: text(TRACE) })).toEqual([{ type: 'trace-summary', id: 3, ok: true, summary: summariseTrace(r.trace) }]);
+    expect(answerTraceImport(text(TRACE))).toEqual({ ok: true, summary: summariseTrace(r.trace) });
   });
 
-  it('answers a bad one with the field at fault, and a request without text with an error', async () => {
-    expect(await ask({ type: 'import-trace', id: 4, text: edited((t) => (t.steps[1].line = 'x')) })).toEqual([
-      { type: 'trace-summary', id: 4, ok: false, error: expect.stringMatching(/^steps\[1\]\.line must be a number/) },
-    ]);
-    expect(await ask({ type: 'import-trace', id: 5, text: 7 })).toEqual([{ type: 'error', id: 5, error: expect.stringMatching(/import-trace\.text must be a string/) }]);
+  it('answers a bad one with the field at fault, and a message that is not text with an error', () => {
+    expect(answerTraceImport(edited((t) => (t.steps[1].line = 'x')))).toEqual({ ok: false, error: expect.stringMatching(/^steps\[1\]\.line must be a number/) });
+    expect(answerTraceImport(7)).toEqual({ ok: false, error: 'the trace must be text' });
   });
 });
