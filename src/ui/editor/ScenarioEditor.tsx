@@ -15,6 +15,8 @@ import { useLiveDiagnostics } from './useLiveDiagnostics';
 import { insertedLength, lengthAfterInsert, oversizedEditMessage, type EditSource } from './editLimit';
 
 const OVERSCAN_LINES = 12;
+/** The textarea's top padding (app.css .editor__input): line N starts this far below it. */
+const PAD_TOP_PX = 8;
 
 function useCurrentLine(): number | undefined {
   return useLab((s) => {
@@ -132,13 +134,13 @@ export function ScenarioEditor() {
   useEffect(() => {
     const ta = taRef.current;
     if (!ta || currentLine === undefined || document.activeElement === ta && !playing) return;
-    const y = (currentLine - 1) * lineHeight;
+    const y = PAD_TOP_PX + (currentLine - 1) * lineHeight;
     if (y < ta.scrollTop || y + lineHeight > ta.scrollTop + ta.clientHeight) {
       ta.scrollTop = Math.max(0, y - ta.clientHeight / 3);
     }
   }, [currentLine, lineHeight, playing]);
 
-  const padTop = 8;
+  const padTop = PAD_TOP_PX;
   const first = Math.max(0, Math.floor((scroll.top - padTop) / lineHeight) - OVERSCAN_LINES);
   const last = Math.min(lines.length, Math.ceil((scroll.top + scroll.height) / lineHeight) + OVERSCAN_LINES);
   const shown = [];
