@@ -9,7 +9,7 @@ import type { CompiledProgram } from '../engine/run/program';
 import { resolveModel } from '../engine/lab';
 import { DEFAULT_MAX_STATES, type ExploreProgress } from '../engine/run/explore/explorer';
 import { exploreParallel } from './explorePool';
-import { scheduleLine, trimSchedule } from '../engine/run/explore/replay';
+import { hasScheduleStatement, scheduleLine, stepsInReplay, trimSchedule } from '../engine/run/explore/replay';
 
 export async function runExplore(args: CliArgs, program: CompiledProgram): Promise<number> {
   const model = resolveModel(program.source, { preset: args.preset, axes: args.axes });
@@ -41,7 +41,12 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
   };
   const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()), onInterrupt: () => (interrupted = true), onHandOff });
 
-  const violations = report.violations.map((v) => ({ ...v, schedule: trimSchedule(program, model, v.schedule, v.kind, v.steps) }));
+  // Steps as the player will count them once the line is pasted (see stepsInReplay).
+  const hadSchedule = hasScheduleStatement(source);
+  const violations = report.violations.map((v) => {
+    const schedule = trimSchedule(program, model, v.schedule, v.kind, v.steps);
+    return { ...v, schedule, steps: stepsInReplay({ steps: v.steps, schedule }, hadSchedule) };
+  });
   if (args.json) {
     process.stdout.write(JSON.stringify({ schedules: report.schedules, states: report.states, complete: report.complete, violations, transitions: report.transitions, elapsedMs: Math.round(report.elapsedMs) }, null, 2) + '\n');
   } else {

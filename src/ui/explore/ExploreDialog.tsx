@@ -12,6 +12,8 @@ import { MAX_SHARED_STATES, type ExploreOutcome, type PoolProgress } from './exp
 import { useExplore, type CurrentRun, type PresetRow } from './exploreStore';
 import type { ExploreSession } from './exploreSession';
 import './explore.css';
+// The searched text has its schedule lines removed; Replay adds one (see stepsInReplay).
+import { stepsInReplay } from '../../engine/run/explore/replay';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const MIN_BUDGET = 1000;
@@ -126,7 +128,7 @@ function ViolationList({ outcome, onReplay }: { outcome: ExploreOutcome; onRepla
           <div className="explore-item__head">
             <ViolationBadge kind={v.kind} />
             {v.inEverySchedule && <span className="explore-tag">in every schedule</span>}
-            <span className="muted explore-item__steps">reached in {fmt(v.steps)} steps</span>
+            <span className="muted explore-item__steps">reached at step {fmt(stepsInReplay(v, false))}</span>
             <button type="button" className="btn btn--small btn--primary explore-item__replay" onClick={() => void onReplay(v, outcome.report.complete)} aria-label={`Replay ${v.kind}`}>
               Replay
             </button>

@@ -12,6 +12,7 @@ import { useLab } from '../store/labStore';
 import type { ExplorePool, ExploreRun } from './explorePool';
 import { useExplore, type PresetRow } from './exploreStore';
 import { insertScheduleLine, withoutScheduleLines } from './scheduleText';
+import { stepsInReplay } from '../../engine/run/explore/replay';
 
 export interface ExploreSession {
   startCurrent(): void;
@@ -131,7 +132,7 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     if (useLab.getState().text !== text) return false;
     // The first violation of that kind in the replayed run; the frame after its step shows it.
     const hit = frameCache.info?.violations.find((x) => x.kind === v.kind);
-    actions.seek(hit ? hit.step + 1 : v.steps);
+    actions.seek(hit ? hit.step + 1 : stepsInReplay(v, false));
     return true;
   };
 

@@ -94,6 +94,8 @@ describe('Find races dialog', () => {
     const items = within(dialog).getAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-kind'))).toEqual(['reuse-before-cleanup', 'stale-translation']);
     expect(within(items[0]).getByTestId('schedule-line').textContent).toBe('schedule vm1 vm1 vm1 vm1 vm2');
+    // 12 steps in the searched text (no schedule line); the pasted line is one more step.
+    expect(within(items[0]).getByText('reached at step 13')).toBeTruthy();
     expect(within(items[0]).queryByText('in every schedule')).toBeNull();
     expect(within(items[1]).getByText('in every schedule')).toBeTruthy();
     const workers = within(dialog).getByText('workers').nextElementSibling!;

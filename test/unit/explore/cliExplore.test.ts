@@ -5,7 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadScenario } from '../../../src/engine/lab';
+import { readFileSync } from 'node:fs';
+import { loadScenario, runScenario } from '../../../src/engine/lab';
+import { PRESETS, withAxis, type ModelConfig } from '../../../src/engine/model';
+import { hasScheduleStatement, stepsInReplay } from '../../../src/engine/run/explore/replay';
 import { runExplore } from '../../../src/cli/explore';
 import { EXPLORER_BENCH_HEAVY } from '../../../bench/suites/explorer.bench';
 
@@ -36,5 +39,53 @@ describe('npm run scenario -- FILE --explore', () => {
     const out = await report(2_000);
     expect(out).toMatch(/INCOMPLETE: the bound of 2000 states stopped the search/);
     expect(out).toMatch(/leak: shortest schedule found \(the search is incomplete: a shorter one may exist\) reaches it in \d+ steps/);
+  });
+});
+
+describe('the step count reported with a schedule', () => {
+  const REUSE = readFileSync(new URL('../../../scenarios/reuse-race.ioasid', import.meta.url), 'utf8');
+  const model = withAxis(PRESETS.cyclic, 'alloc', 'lowest') as ModelConfig;
+
+  /** The step (from 1) at which the text, run in the player, first raises `kind`. */
+  function stepOf(text: string, kind: string): number {
+    const l = loadScenario(text);
+    if (!l.ok) throw new Error('does not parse');
+    const v = runScenario(l.program, model).trace().violations.find((x) => x.kind === kind);
+    if (!v) throw new Error(`no ${kind}`);
+    return v.step + 1;
+  }
+
+  async function reported(text: string): Promise<{ kind: string; schedule: string[]; steps: number }[]> {
+    const file = join(mkdtempSync(join(tmpdir(), 'ioasid-explore-')), 'race.ioasid');
+    writeFileSync(file, text);
+    const loaded = loadScenario(text);
+    if (!loaded.ok) throw new Error('does not parse');
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    await runExplore({ file, axes: [], json: true, matrix: false, explore: true, maxStates: 100_000, workers: 1 }, loaded.program);
+    vi.restoreAllMocks();
+    return JSON.parse(out).violations;
+  }
+
+  it('is the step at which the pasted line reaches the violation, with or without a schedule line before', async () => {
+    const without = REUSE.replace(/^schedule .*\n/m, '');
+    expect(hasScheduleStatement(REUSE)).toBe(true);
+    expect(hasScheduleStatement(without)).toBe(false);
+    for (const text of [REUSE, without]) {
+      const found = await reported(text);
+      expect(found.length).toBeGreaterThan(0);
+      for (const v of found) {
+        // The line replaces any schedule line, right after the header (title and model).
+        const pasted = text.replace(/^schedule .*\n/m, '').replace(/^(model .*\n)/m, `$1schedule ${v.schedule.join(' ')}\n`);
+        expect(stepOf(pasted, v.kind)).toBe(v.steps);
+      }
+    }
+  });
+
+  it('adds the schedule statement\'s own step only when a line is pasted where there was none', () => {
+    expect(stepsInReplay({ steps: 13, schedule: ['a'] }, false)).toBe(14);
+    expect(stepsInReplay({ steps: 13, schedule: ['a'] }, true)).toBe(13);
+    expect(stepsInReplay({ steps: 13, schedule: [] }, false)).toBe(13);
   });
 });

@@ -35,3 +35,20 @@ export function trimSchedule(program: CompiledProgram, model: ModelConfig, sched
 export function scheduleLine(schedule: string[]): string {
   return schedule.length === 0 ? '# the default schedule reaches it' : `schedule ${schedule.join(' ')}`;
 }
+
+/** A `schedule` statement line (not a comment): it is a step of its own when it runs. */
+const SCHEDULE_STATEMENT = /^[ \t]*schedule[ \t]/m;
+
+export function hasScheduleStatement(source: string): boolean {
+  return SCHEDULE_STATEMENT.test(source);
+}
+
+/**
+ * The step at which the player shows the violation once the schedule line is pasted: the
+ * explorer counts the steps of the searched text, and a `schedule` statement is a step of its
+ * own, so a line pasted into a text that had none comes one step earlier than everything else.
+ * (An empty schedule is pasted as a comment, which adds nothing.)
+ */
+export function stepsInReplay(v: { steps: number; schedule: readonly string[] }, searchedHadSchedule: boolean): number {
+  return v.steps + (v.schedule.length > 0 && !searchedHadSchedule ? 1 : 0);
+}
