@@ -57,7 +57,7 @@ export function StepCaption() {
   return (
     <section className="caption" aria-label="Current step">
       <div className="caption__noteBox">
-        <p ref={below.ref} className={`caption__note${note ? '' : ' caption__note--empty'}`} aria-live="polite" data-testid="note" onScroll={below.check}>
+        <p ref={below.ref} className={`caption__note${note ? '' : ' caption__note--empty'}${below.more ? ' caption__note--more' : ''}`} aria-live="polite" data-testid="note" onScroll={below.check}>
           {text}
         </p>
         {below.more && (

@@ -218,10 +218,11 @@ function drawAxis(f: TimelineFrame): void {
   const { lx, w } = cursorLabel(f);
   ctx.font = font;
   for (const v of ticks) {
-    const half = ctx.measureText(String(v)).width / 2 + 4;
+    const text = v.toLocaleString('en-US');
+    const half = ctx.measureText(text).width / 2 + 4;
     const px = numbers(v);
     if (px + half > lx && px - half < lx + w) continue;
-    ctx.fillText(String(v), px, g.axisPx / 2 - 2);
+    ctx.fillText(text, px, g.axisPx / 2 - 2);
   }
 }
 
@@ -231,7 +232,7 @@ function cursorLabel(f: TimelineFrame): { label: string; lx: number; w: number }
   const [d0, d1] = x.domain();
   // Keep the cursor's label on screen and point towards it when zoomed away from it.
   // Before the first step (cursor -1) there is no step to name.
-  const name = current < 0 ? 'start' : `step ${stepNumber(current)}`;
+  const name = current < 0 ? 'start' : `step ${stepNumber(current).toLocaleString('en-US')}`;
   const label = current < d0 && current >= 0 ? `← ${name}` : current > d1 ? `${name} →` : name;
   ctx.font = `bold ${f.fontSizePx}px ${f.font}`;
   const w = ctx.measureText(label).width + 12;
