@@ -2,7 +2,7 @@
 // (the previous text is autosaved work until then, so ask when it has unrun edits).
 
 import { useShallow } from 'zustand/react/shallow';
-import { LIBRARY, findScenario } from '../session/library';
+import { LIBRARY, findScenario, titleInText } from '../session/library';
 import { useLab } from '../store/labStore';
 import { useActions } from '../commands/CommandsContext';
 
@@ -11,7 +11,13 @@ export function ScenarioPicker() {
   const { name, text } = useLab(useShallow((s) => ({ name: s.name, text: s.text })));
   const inLibrary = findScenario(name);
   const edited = inLibrary ? inLibrary.text !== text : true;
-  const shown = inLibrary ? `${inLibrary.title}${edited ? ' (edited)' : ''}` : name === 'untitled' ? 'Your scenario' : name;
+  // The state comes first, so a narrow header that cuts the title still shows it.
+  const ownTitle = titleInText(text);
+  const shown = !edited && inLibrary
+    ? inLibrary.title
+    : inLibrary && (ownTitle === undefined || ownTitle === inLibrary.title)
+      ? `edited: ${inLibrary.title}`
+      : `yours: ${ownTitle || (name === 'untitled' ? 'untitled scenario' : name)}`;
   return (
     <label className="field field--grow">
       <span className="field__label">Scenario</span>

@@ -11,9 +11,14 @@ export interface LibraryEntry {
   text: string;
 }
 
-function titleOf(text: string, name: string): string {
+/** The text of a scenario's `title "…"` line, unescaped; undefined without one. */
+export function titleInText(text: string): string | undefined {
   const m = /^\s*title\s+"((?:[^"\\]|\\.)*)"/m.exec(text);
-  return m ? m[1].replace(/\\(["\\])/g, '$1') : name.replace(/\.ioasid$/, '');
+  return m ? m[1].replace(/\\(["\\])/g, '$1') : undefined;
+}
+
+function titleOf(text: string, name: string): string {
+  return titleInText(text) ?? name.replace(/\.ioasid$/, '');
 }
 
 export const LIBRARY: readonly LibraryEntry[] = Object.entries(files)
