@@ -77,7 +77,7 @@ export default [
       const panel = await page.locator('#insp-panel').innerText();
       assert.match(panel, /sleep-in-atomic/);
       // The card names the step the way the player counts: position p shows step p.
-      assert.match(panel, new RegExp(`step ${p} · line \\d+`));
+      assert.match(panel, new RegExp(`step\\s${p} · line\\s\\d+`));
       await shot('app-1366-light-violation');
       // This step's note is longer than its three lines: a cue says so, and reads on.
       await page.getByRole('button', { name: 'more ↓' }).click();

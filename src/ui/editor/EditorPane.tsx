@@ -40,11 +40,19 @@ function RunStatus() {
   return (
     <span className="status" role="status">
       {s.dirty && <span className="status__dirty" title="The editor differs from the run shown: Ctrl+Enter runs it">edited · </span>}
-      <span title={historyNote()}>{s.steps.toLocaleString('en-US')} steps</span> ·{' '}
-      <span className={s.failed ? 'status__bad' : 'status__good'} title={`Expectations (expect lines): ${s.passed} held, ${s.failed} failed`}>
+      {/* Each part wraps as a whole (status__part), so a count stays with its word. */}
+      <span className="status__part" title={historyNote()}>{s.steps.toLocaleString('en-US')} steps</span> ·{' '}
+      <span className={`status__part ${s.failed ? 'status__bad' : 'status__good'}`} title={`Expectations (expect lines): ${s.passed} held, ${s.failed} failed`}>
         {s.failed ? `${s.failed} expectation${s.failed === 1 ? '' : 's'} failed` : `${s.passed} expectation${s.passed === 1 ? '' : 's'} held`}
       </span>
-      {s.violations > 0 && <span className="status__bad"> · {s.violations} violation{s.violations === 1 ? '' : 's'}</span>}
+      {s.violations > 0 && (
+        <span className="status__bad">
+          {' · '}
+          <span className="status__part">
+            {s.violations} violation{s.violations === 1 ? '' : 's'}
+          </span>
+        </span>
+      )}
       {s.runError && <span className="status__bad" title={s.runError}> · stopped early</span>}
     </span>
   );

@@ -45,7 +45,7 @@ export function ViolationsPanel({ violations, position, onJump }: ViolationsPane
   return (
     <section className="insp insp-violations" aria-label="Violations">
       <p className="insp-note">
-        {violations.length} violation{violations.length === 1 ? '' : 's'} in this run, {reached} reached at position {position}
+        {violations.length} violation{violations.length === 1 ? '' : 's'} in this run, {reached} reached at position{'\u00a0'}{position}
       </p>
       <div className="insp-chips" role="group" aria-label="Filter violations by kind">
         <button type="button" aria-pressed={active === null} onClick={() => setFilter(null)}>
@@ -74,8 +74,7 @@ export function ViolationsPanel({ violations, position, onJump }: ViolationsPane
                 <ViolationBadge kind={v.kind} />
                 <span className="insp-vitem__msg">{breakAfterParens(v.message)}</span>
                 <span className="insp-vitem__where">
-                  step {stepNumber(v.step)} · line {v.line}
-                  {future ? ' · ahead' : isCurrent ? ' · now' : ''}
+                  {`step\u00a0${stepNumber(v.step)} · line\u00a0${v.line}${future ? '\u00a0· ahead' : isCurrent ? '\u00a0· now' : ''}`}
                 </span>
               </button>
             </li>

@@ -77,8 +77,13 @@ export function StepCaption() {
               <code className="caption__text" title={step.note !== undefined ? step.text : undefined}>
                 {step.note !== undefined ? 'note "…" (the caption above)' : step.text}
               </code>
-              <span className="caption__arrow" aria-hidden="true">→</span>
-              <code className={`caption__result${isFailure(step.resultName) ? ' caption__result--fail' : ''}`} title="Result">{step.resultName}</code>
+              {/* A note has no result worth showing (always 0). */}
+              {step.note === undefined && (
+                <>
+                  <span className="caption__arrow" aria-hidden="true">→</span>
+                  <code className={`caption__result${isFailure(step.resultName) ? ' caption__result--fail' : ''}`} title="Result">{step.resultName}</code>
+                </>
+              )}
             </span>
           </>
         ) : (

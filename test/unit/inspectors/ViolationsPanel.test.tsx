@@ -19,13 +19,13 @@ describe('ViolationsPanel', () => {
     expect(within(items[0]).getByText('reuse-before-cleanup')).toBeTruthy();
     expect(within(items[0]).getByText(/IOASID 1 handed to vm2 while the previous owner's state remains/)).toBeTruthy();
     // Shown from 1: the step at index i is step i + 1, the position the jump goes to.
-    expect(within(items[0]).getByText(new RegExp(`step ${violations[0].step + 1} · line ${violations[0].line}`))).toBeTruthy();
+    expect(within(items[0]).getByText(new RegExp(`step\\s${violations[0].step + 1} · line\\s${violations[0].line}`))).toBeTruthy();
   });
 
   it('dims future violations and marks the current one', () => {
     const [first, second] = violations;
     render(<ViolationsPanel violations={violations} position={first.step + 1} onJump={() => {}} />);
-    const [a, b] = screen.getAllByRole('button', { name: /step \d+ · line/ });
+    const [a, b] = screen.getAllByRole('button', { name: /step\s\d+ · line/ });
     expect(a.className).toContain('insp-vitem--current');
     expect(a.getAttribute('aria-current')).toBe('step');
     expect(a.className).not.toContain('insp-vitem--future');
@@ -38,7 +38,7 @@ describe('ViolationsPanel', () => {
   it('jumps to the position after the step on click and on Enter (native button)', () => {
     const onJump = vi.fn();
     render(<ViolationsPanel violations={violations} position={0} onJump={onJump} />);
-    const buttons = screen.getAllByRole('button', { name: /step \d+ · line/ });
+    const buttons = screen.getAllByRole('button', { name: /step\s\d+ · line/ });
     fireEvent.click(buttons[1]);
     expect(onJump).toHaveBeenCalledWith(violations[1].step + 1);
     // A <button> turns Enter into click; check it is a real, focusable button.
