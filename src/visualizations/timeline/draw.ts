@@ -139,7 +139,7 @@ export function drawTimeline(f: TimelineFrame): void {
   ctx.globalAlpha = 1;
 
   const r = Math.max(4, Math.min(MARK_RADIUS_PX * (f.fontSizePx / 13), stepWidth(x) * 0.3, g.laneHeightPx * 0.3));
-  t.marks.forEach((m, i) => {
+  const drawMark = (m: (typeof t.marks)[number], i: number): void => {
     const mx = pos.xs[i];
     if (mx < g.gutterPx - r || mx > width + r) return;
     const my = pos.ys[i];
@@ -159,7 +159,8 @@ export function drawTimeline(f: TimelineFrame): void {
       }
       ctx.strokeStyle = colour;
       ctx.lineWidth = 2.25;
-      ctx.setLineDash(style.dashed ? [3, 2] : []);
+      // Dashes scale with the mark, so a small work-item mark still reads as dashed, not dotted.
+      ctx.setLineDash(style.dashed ? [Math.max(3, r * 0.6), Math.max(2, r * 0.4)] : []);
       ctx.stroke();
       ctx.setLineDash([]);
     }
@@ -171,9 +172,13 @@ export function drawTimeline(f: TimelineFrame): void {
       ctx.arc(mx, my, r + 5, 0, Math.PI * 2);
       ctx.stroke();
     }
-  });
+  };
+  t.marks.forEach(drawMark);
   ctx.globalAlpha = 1;
   drawCursor(f);
+  // The current step's marks again, over the cursor line (a violation's '!' stays readable).
+  t.marks.forEach((m, i) => m.step === f.current && drawMark(m, i));
+  ctx.globalAlpha = 1;
   ctx.restore();
 }
 
