@@ -114,6 +114,19 @@ tests.push(
       await page.keyboard.press('Digit3');
       await page.waitForTimeout(400);
       await shot('app-1366-light-heatmap-tab');
+      // Here the ID was freed: nothing is in use, so there is nothing to zoom to.
+      assert.equal(await page.getByRole('button', { name: 'Zoom to used' }).isDisabled(), true);
+      // After the bind, one live ID in a million is invisible at the fitted scale: 'Zoom to used' finds it.
+      await page.locator('#jump-input').fill('8');
+      await page.locator('#jump-input').press('Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid=current-step]')?.textContent?.includes('sva_bind'));
+      const hint = page.locator('.viz-heatmap__hint');
+      const before = await hint.innerText();
+      assert.match(before, /IDs per px/);
+      await page.getByRole('button', { name: 'Zoom to used' }).click();
+      await page.waitForFunction((b) => document.querySelector('.viz-heatmap__hint')?.textContent !== b, before);
+      assert.match(await hint.innerText(), /px per ID/);
+      await shot('app-1366-light-heatmap-used');
       assert.deepEqual(errors, []);
     },
   },

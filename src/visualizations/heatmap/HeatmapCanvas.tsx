@@ -7,7 +7,7 @@ import { cellKindOf, cssColourOf, paletteFor, voidPixel, type VizTheme } from '.
 import { RasterCache } from './raster';
 import { countKinds } from './summary';
 import { drawHeatmap } from './draw';
-import { fitTransform, idAtPoint, MAX_CELL_PX, panToShow, stepSelection, type ViewTransform } from './viewport';
+import { fitCells, fitTransform, idAtPoint, MAX_CELL_PX, panToShow, stepSelection, usedCells, type ViewTransform } from './viewport';
 import { KIND_LABELS, LEGEND_KINDS } from './kindLabels';
 import { usePrefersReducedMotion } from '../reducedMotion';
 
@@ -197,6 +197,12 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
     applyTransform(fitTransform(layout, size.width, size.height));
   }, [applyTransform, layout, size]);
 
+  // A few live IDs in a million are invisible at the fitted scale: zoom to where they are.
+  const zoomToUsed = useCallback(() => {
+    const range = usedCells(layout, state);
+    if (range) applyTransform(fitCells(layout, range, size.width, size.height));
+  }, [applyTransform, layout, state, size]);
+
   const choose = useCallback(
     (id: number) => {
       if (id < 0) return;
@@ -230,6 +236,7 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
     if (e.key === '+' || e.key === '=') zoomRef.current.scaleBy(select(canvas), KEY_ZOOM_FACTOR);
     else if (e.key === '-') zoomRef.current.scaleBy(select(canvas), 1 / KEY_ZOOM_FACTOR);
     else if (e.key === '0') resetView();
+    else if (e.key === 'u') zoomToUsed();
     else return;
     e.preventDefault();
   };
@@ -253,7 +260,10 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
           {layout.tablesPerRow > 1 ? `each row = ${layout.tablesPerRow} leaf tables of 64 IDs` : 'each row = one leaf table of 64 IDs'} ·
           scroll to zoom, drag to pan · {cellPx >= 1 ? `${cellPx.toFixed(cellPx < 10 ? 1 : 0)} px per ID` : `${(1 / Math.max(cellPx, 1e-6)).toFixed(1)} IDs per px`}
         </span>
-        <button type="button" className="viz-button" onClick={resetView}>
+        <button type="button" className="viz-button" onClick={zoomToUsed} disabled={counts.free >= capacity} title="Zoom to the IDs in use (U on the heatmap)">
+          Zoom to used
+        </button>
+        <button type="button" className="viz-button" onClick={resetView} title="Show the whole ID space (0 on the heatmap)">
           Fit
         </button>
       </div>
@@ -262,7 +272,7 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
           ref={canvasRef}
           className="viz-heatmap__canvas"
           tabIndex={0}
-          aria-label="ID heatmap. Arrow keys move the selection, plus and minus zoom, 0 fits."
+          aria-label="ID heatmap. Arrow keys move the selection, plus and minus zoom, 0 fits, U zooms to the IDs in use."
           aria-describedby={summaryId}
           style={{ width: size.width, height: size.height }}
           onPointerMove={onPointerMove}

@@ -24,6 +24,46 @@ export function fitTransform(layout: HeatmapLayout, width: number, height: numbe
   return { k, x: (width - layout.cols * k) / 2, y: (height - layout.rows * k) / 2 };
 }
 
+/** Fewest cells a zoom to the used IDs shows across, so one live ID is not a single giant cell. */
+export const MIN_ZOOM_CELLS = 16;
+
+/**
+ * The cells holding IDs that are not plainly free (live, pending, or free with an entry left),
+ * as a range, or null when every ID is free. The grid is the IDs in row-major order.
+ */
+export function usedCells(layout: HeatmapLayout, state: Uint8Array): CellRange | null {
+  const n = Math.min(layout.capacity, state.length);
+  let col0 = Infinity;
+  let col1 = -1;
+  let row0 = -1;
+  let row1 = -1;
+  for (let id = 0; id < n; id++) {
+    if (state[id] === 0) continue;
+    const row = Math.floor(id / layout.cols);
+    const col = id - row * layout.cols;
+    if (row0 < 0) row0 = row;
+    row1 = row;
+    if (col < col0) col0 = col;
+    if (col > col1) col1 = col;
+  }
+  return row0 < 0 ? null : { col0, col1, row0, row1 };
+}
+
+/** The transform that fits a range of cells (widened to MIN_ZOOM_CELLS each way) in the viewport. */
+export function fitCells(layout: HeatmapLayout, range: CellRange, width: number, height: number): ViewTransform {
+  const widen = (a: number, b: number, limit: number): [number, number] => {
+    const span = Math.min(limit, Math.max(MIN_ZOOM_CELLS, b - a + 1));
+    const start = Math.max(0, Math.min(limit - span, Math.floor((a + b + 1) / 2 - span / 2)));
+    return [start, start + span];
+  };
+  const [c0, c1] = widen(range.col0, range.col1, layout.cols);
+  const [r0, r1] = widen(range.row0, range.row1, layout.rows);
+  const w = Math.max(1, width - 2 * FIT_PADDING_PX);
+  const h = Math.max(1, height - 2 * FIT_PADDING_PX);
+  const k = Math.min(w / (c1 - c0), h / (r1 - r0), MAX_CELL_PX);
+  return { k, x: width / 2 - ((c0 + c1) / 2) * k, y: height / 2 - ((r0 + r1) / 2) * k };
+}
+
 /** The ID under a screen point, or -1. */
 export function idAtPoint(layout: HeatmapLayout, t: ViewTransform, px: number, py: number): number {
   const col = Math.floor((px - t.x) / t.k);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeLayout } from '../../../src/visualizations/heatmap/layout';
-import { cellRect, fitTransform, idAtPoint, panToShow, stepSelection, visibleCells } from '../../../src/visualizations/heatmap/viewport';
+import { cellRect, fitCells, fitTransform, idAtPoint, MIN_ZOOM_CELLS, panToShow, stepSelection, usedCells, visibleCells } from '../../../src/visualizations/heatmap/viewport';
 
 describe('heatmap viewport', () => {
   const layout = makeLayout(1 << 20);
@@ -43,5 +43,32 @@ describe('heatmap viewport', () => {
     expect(r.x).toBeGreaterThanOrEqual(0);
     expect(r.x + r.size).toBeLessThanOrEqual(400);
     expect(r.y + r.size).toBeLessThanOrEqual(300);
+  });
+
+  it('finds the cells of the IDs in use, and none when all are free', () => {
+    const state = new Uint8Array(1 << 20);
+    expect(usedCells(layout, state)).toBeNull();
+    state[5] = 1; // row 0, col 5
+    state[3 * 1024 + 900] = 2; // row 3, col 900
+    expect(usedCells(layout, state)).toEqual({ col0: 5, col1: 900, row0: 0, row1: 3 });
+  });
+
+  it('zooms to the used cells, widened to a minimum, with every used cell on screen', () => {
+    const one = fitCells(layout, { col0: 1, col1: 1, row0: 0, row1: 0 }, 800, 600);
+    // One live ID: MIN_ZOOM_CELLS across the smaller side, not the whole viewport for one cell.
+    expect(one.k).toBeCloseTo((600 - 16) / MIN_ZOOM_CELLS);
+    const r = cellRect(layout, one, 1)!;
+    expect(r.x).toBeGreaterThanOrEqual(0);
+    expect(r.y).toBeGreaterThanOrEqual(0);
+    expect(r.x + r.size).toBeLessThanOrEqual(800);
+    const range = { col0: 5, col1: 900, row0: 0, row1: 3 };
+    const t = fitCells(layout, range, 800, 600);
+    const seen = visibleCells(layout, t, 800, 600);
+    expect(seen.col0).toBeLessThanOrEqual(5);
+    expect(seen.col1).toBeGreaterThanOrEqual(900);
+    expect(seen.row0).toBe(0);
+    expect(seen.row1).toBeGreaterThanOrEqual(3);
+    // Zoomed in compared with the whole grid.
+    expect(t.k).toBeGreaterThan(fitTransform(layout, 800, 600).k);
   });
 });
