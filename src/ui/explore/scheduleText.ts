@@ -2,9 +2,8 @@
 // after the header (title, model, comments), and every other `schedule` statement is removed,
 // because a later one would replace the list.
 
-import { scheduleLine } from '../../engine/run/explore/replay';
+import { isScheduleLine, scheduleLine } from '../../engine/run/explore/replay';
 
-const SCHEDULE = /^\s*schedule(\s|$)/;
 const HEADER = /^\s*(title(\s|$)|model(\s|$)|#)/;
 
 /**
@@ -15,13 +14,13 @@ const HEADER = /^\s*(title(\s|$)|model(\s|$)|#)/;
 export function withoutScheduleLines(text: string): string {
   return text
     .split(/(?<=\n)/)
-    .filter((l) => !SCHEDULE.test(l))
+    .filter((l) => !isScheduleLine(l))
     .join('');
 }
 
 export function insertScheduleLine(text: string, schedule: string[]): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/).filter((l) => !SCHEDULE.test(l));
+  const lines = text.split(/\r?\n/).filter((l) => !isScheduleLine(l));
   // The header is the leading run of title/model/comment lines (blank lines between them too);
   // the schedule goes after its last non-blank line, so a blank line after the header stays.
   let at = 0;

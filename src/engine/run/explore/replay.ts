@@ -36,11 +36,16 @@ export function scheduleLine(schedule: string[]): string {
   return schedule.length === 0 ? '# the default schedule reaches it' : `schedule ${schedule.join(' ')}`;
 }
 
-/** A `schedule` statement line (not a comment): it is a step of its own when it runs. */
-const SCHEDULE_STATEMENT = /^[ \t]*schedule[ \t]/m;
+const SCHEDULE_LINE = /^\s*schedule(\s|$)/;
 
+/** Whether one line of a scenario is a `schedule` statement (not a comment). */
+export function isScheduleLine(line: string): boolean {
+  return SCHEDULE_LINE.test(line);
+}
+
+/** Whether a scenario has a `schedule` statement: it is a step of its own when it runs. */
 export function hasScheduleStatement(source: string): boolean {
-  return SCHEDULE_STATEMENT.test(source);
+  return source.split(/\r?\n/).some(isScheduleLine);
 }
 
 /**
