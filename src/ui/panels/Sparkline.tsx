@@ -2,19 +2,18 @@
 // (null values: the set or ID did not exist yet) break the line instead of dropping to 0.
 import { useMemo } from 'react';
 import { line, scaleLinear } from 'd3';
-import { valueAt } from './watchValue';
 
 const W = 200;
 const H = 40;
 const PAD = 3;
 
-export function Sparkline({ positions, values, position, label, exact }: {
+export function Sparkline({ positions, values, position, value, label }: {
   positions: number[];
   values: (number | null)[];
   position: number;
+  /** The value shown at `position` (the panel's: exact when known, else the last sample); the dot sits there. */
+  value: number | null | undefined;
   label: string;
-  /** The value at exactly `position` when known (the frame's), else the last sample is used. */
-  exact?: number | null;
 }) {
   const geo = useMemo(() => {
     const n = Math.min(positions.length, values.length);
@@ -34,13 +33,12 @@ export function Sparkline({ positions, values, position, label, exact }: {
   }, [positions, values]);
 
   const cx = geo.x(position);
-  const v = exact !== undefined ? exact : valueAt(positions, values, position);
   return (
     <svg className="insp-spark" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label}>
       <path className="insp-spark__line" d={geo.path} />
       <line className="insp-spark__cursor" x1={cx} x2={cx} y1={0} y2={H} />
       {/* A zero-length round-capped line: stays a circle although the SVG is stretched. */}
-      {typeof v === 'number' && <line className="insp-spark__dot" x1={cx} x2={cx} y1={geo.y(v)} y2={geo.y(v)} />}
+      {typeof value === 'number' && <line className="insp-spark__dot" x1={cx} x2={cx} y1={geo.y(value)} y2={geo.y(value)} />}
     </svg>
   );
 }

@@ -70,7 +70,7 @@ export function WatchPanel({ expressions, series, positions, position, exact, on
                       {s.error}
                     </span>
                   ) : s && positions ? (
-                    <Sparkline positions={positions} values={s.values} position={position} label={`${expr} over the run`} exact={exact?.has(expr) ? exact.get(expr) : undefined} />
+                    <Sparkline positions={positions} values={s.values} position={position} value={v} label={`${expr} over the run`} />
                   ) : (
                     <span className="insp-note">sampling…</span>
                   )}
