@@ -4,13 +4,14 @@
 // at 1k lines, 0.1 s at 20k, 0.4 s at 100k, the same as a bare textarea).
 // The gutter toggles line breakpoints and carries the error markers; errors are listed below.
 
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Diagnostic } from '../../engine/scenario';
 import { useLab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
 import { highlightLine } from './highlight';
+import { useOnResize } from '../../visualizations/onResize';
 import { useLiveDiagnostics } from './useLiveDiagnostics';
 import { insertedLength, lengthAfterInsert, oversizedEditMessage, type EditSource } from './editLimit';
 
@@ -117,14 +118,7 @@ export function ScenarioEditor() {
     setScroll({ top: ta.scrollTop, left: ta.scrollLeft, height: ta.clientHeight });
   }, []);
 
-  useLayoutEffect(() => {
-    measure();
-    const ta = taRef.current;
-    if (!ta || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(ta);
-    return () => ro.disconnect();
-  }, [measure]);
+  useOnResize(taRef, measure);
 
   // Projector mode changes the font size: re-measure when the root's class changes.
   const projector = useLab((s) => s.projector);

@@ -3,6 +3,7 @@
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useOnResize } from '../../visualizations/onResize';
 import { useLab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
 import { useCurrentStep, useNote } from './useCurrentStep';
@@ -27,13 +28,7 @@ function useMoreBelow(text: string | undefined) {
     if (el) el.scrollTop = 0;
     check();
   }, [text, check]);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(check);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [check]);
+  useOnResize(ref, check);
   const showMore = () => {
     const el = ref.current;
     if (el) el.scrollBy({ top: el.clientHeight * 0.66, behavior: 'smooth' });
