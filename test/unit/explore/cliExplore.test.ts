@@ -1,27 +1,32 @@
 // The CLI's readable --explore report (src/cli/explore.ts): a complete search calls its
 // schedules the shortest; one the state budget stopped says a shorter one may exist.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { loadScenario, runScenario } from '../../../src/engine/lab';
 import { PRESETS, withAxis, type ModelConfig } from '../../../src/engine/model';
 import { hasScheduleStatement, stepsInReplay } from '../../../src/engine/run/explore/replay';
 import { runExplore } from '../../../src/cli/explore';
 import { EXPLORER_BENCH_HEAVY } from '../../../bench/suites/explorer.bench';
 
-async function report(maxStates: number): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'ioasid-explore-')), 'heavy.ioasid');
-  writeFileSync(file, EXPLORER_BENCH_HEAVY);
-  const loaded = loadScenario(EXPLORER_BENCH_HEAVY);
+/** Runs `--explore` on `text` written to a file, returning the exit code and what went to stdout. */
+async function runOn(text: string, opts: { json: boolean; maxStates: number }): Promise<{ code: number; out: string }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'ioasid-explore-')), 'scenario.ioasid');
+  writeFileSync(file, text);
+  const loaded = loadScenario(text);
   if (!loaded.ok) throw new Error('does not parse');
   let out = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const code = await runExplore({ file, axes: [], json: false, matrix: false, explore: true, maxStates, workers: 1 }, loaded.program);
+  const code = await runExplore({ file, axes: [], json: opts.json, matrix: false, explore: true, maxStates: opts.maxStates, workers: 1 }, loaded.program);
   vi.restoreAllMocks();
+  return { code, out };
+}
+
+async function report(maxStates: number): Promise<string> {
+  const { code, out } = await runOn(EXPLORER_BENCH_HEAVY, { json: false, maxStates });
   expect(code).toBe(0);
   return out;
 }
@@ -56,16 +61,7 @@ describe('the step count reported with a schedule', () => {
   }
 
   async function reported(text: string): Promise<{ kind: string; schedule: string[]; steps: number }[]> {
-    const file = join(mkdtempSync(join(tmpdir(), 'ioasid-explore-')), 'race.ioasid');
-    writeFileSync(file, text);
-    const loaded = loadScenario(text);
-    if (!loaded.ok) throw new Error('does not parse');
-    let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    await runExplore({ file, axes: [], json: true, matrix: false, explore: true, maxStates: 100_000, workers: 1 }, loaded.program);
-    vi.restoreAllMocks();
-    return JSON.parse(out).violations;
+    return JSON.parse((await runOn(text, { json: true, maxStates: 100_000 })).out).violations;
   }
 
   it('is the step at which the pasted line reaches the violation, with or without a schedule line before', async () => {
