@@ -103,7 +103,8 @@ export function drawTimeline(f: TimelineFrame): void {
   ctx.beginPath();
   ctx.rect(g.gutterPx - 2, 0, width - g.gutterPx + 2, height);
   ctx.clip();
-  drawAxis(f);
+  const label = cursorLabel(f);
+  drawAxis(f, label);
 
   // Violations run a faint red rule through every lane so the guilty step is easy to follow down.
   for (const m of t.marks) {
@@ -175,7 +176,7 @@ export function drawTimeline(f: TimelineFrame): void {
   };
   t.marks.forEach(drawMark);
   ctx.globalAlpha = 1;
-  drawCursor(f);
+  drawCursor(f, label);
   // The current step's marks again, over the cursor line (a violation's '!' stays readable).
   t.marks.forEach((m, i) => m.step === f.current && drawMark(m, i));
   ctx.globalAlpha = 1;
@@ -195,7 +196,7 @@ function drawViolation(ctx: CanvasRenderingContext2D, x: number, y: number, r: n
   ctx.fillRect(x - 1, y + r * 0.4, 2, 2);
 }
 
-function drawAxis(f: TimelineFrame): void {
+function drawAxis(f: TimelineFrame, { lx, w }: CursorLabel): void {
   const { ctx, x, g, colours, width } = f;
   const sw = stepWidth(x);
   ctx.strokeStyle = colours.muted;
@@ -219,9 +220,6 @@ function drawAxis(f: TimelineFrame): void {
   const numbers = x.copy().domain([stepNumber(i0), stepNumber(i1)]);
   const ticks = numbers.ticks(Math.max(2, Math.floor((width - g.gutterPx) / 70))).filter((v) => Number.isInteger(v) && v >= 1);
   // A number the cursor's label would half cover is left out rather than shown clipped.
-  const font = ctx.font;
-  const { lx, w } = cursorLabel(f);
-  ctx.font = font;
   for (const v of ticks) {
     const text = v.toLocaleString('en-US');
     const half = ctx.measureText(text).width / 2 + 4;
@@ -231,20 +229,30 @@ function drawAxis(f: TimelineFrame): void {
   }
 }
 
-/** The cursor's label and where it sits on the axis (set in the label's bold font). */
-function cursorLabel(f: TimelineFrame): { label: string; lx: number; w: number } {
+interface CursorLabel {
+  label: string;
+  lx: number;
+  w: number;
+}
+
+const labelFont = (f: TimelineFrame): string => `bold ${f.fontSizePx}px ${f.font}`;
+
+/** The cursor's label and where it sits on the axis, measured once per frame in its bold font. */
+function cursorLabel(f: TimelineFrame): CursorLabel {
   const { ctx, x, g, current } = f;
   const [d0, d1] = x.domain();
   // Keep the cursor's label on screen and point towards it when zoomed away from it.
   // Before the first step (cursor -1) there is no step to name.
   const name = current < 0 ? 'start' : `step ${stepNumber(current).toLocaleString('en-US')}`;
   const label = current < d0 && current >= 0 ? `← ${name}` : current > d1 ? `${name} →` : name;
-  ctx.font = `bold ${f.fontSizePx}px ${f.font}`;
+  const font = ctx.font;
+  ctx.font = labelFont(f);
   const w = ctx.measureText(label).width + 12;
+  ctx.font = font;
   return { label, lx: Math.max(g.gutterPx, Math.min(f.width - w, x(current) - w / 2)), w };
 }
 
-function drawCursor(f: TimelineFrame): void {
+function drawCursor(f: TimelineFrame, { label, lx, w }: CursorLabel): void {
   const { ctx, x, g, colours, height, current } = f;
   const cx = x(current);
   // Everything after the cursor is the future: a wash over it on top of the dimmed marks.
@@ -258,7 +266,7 @@ function drawCursor(f: TimelineFrame): void {
   ctx.moveTo(cx, g.axisPx - 2);
   ctx.lineTo(cx, height);
   ctx.stroke();
-  const { label, lx, w } = cursorLabel(f);
+  ctx.font = labelFont(f);
   ctx.fillStyle = colours.accent;
   ctx.fillRect(lx, 2, w, g.axisPx - 6);
   ctx.fillStyle = colours.bg;
