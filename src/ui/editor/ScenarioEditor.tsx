@@ -134,12 +134,11 @@ export function ScenarioEditor() {
     }
   }, [currentLine, lineHeight, playing]);
 
-  const padTop = PAD_TOP_PX;
-  const first = Math.max(0, Math.floor((scroll.top - padTop) / lineHeight) - OVERSCAN_LINES);
+  const first = Math.max(0, Math.floor((scroll.top - PAD_TOP_PX) / lineHeight) - OVERSCAN_LINES);
   const last = Math.min(lines.length, Math.ceil((scroll.top + scroll.height) / lineHeight) + OVERSCAN_LINES);
   const shown = [];
   for (let i = first; i < last; i++) shown.push(i);
-  const offsetY = padTop + first * lineHeight - scroll.top;
+  const offsetY = PAD_TOP_PX + first * lineHeight - scroll.top;
   const bpSet = new Set(lineBreakpoints);
 
   const goTo = (d: Diagnostic) => {
