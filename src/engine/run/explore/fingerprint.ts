@@ -169,6 +169,17 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
         }
       }
     }
+    // Which queue each pending item is on, oldest first: quiesce and the end of the run take
+    // them in that order (DeferredQueues.oldest), so it is state although `seq` itself is not.
+    const { rcu, wq } = deferred;
+    if (rcu.length > 0 && wq.length > 0) {
+      for (let i = 0, j = 0; i < rcu.length || j < wq.length; ) {
+        const fromRcu = j >= wq.length || (i < rcu.length && rcu[i].seq < wq[j].seq);
+        int(fromRcu ? 1 : 2);
+        if (fromRcu) i++;
+        else j++;
+      }
+    }
   },
   lockdep: (lockdep) => {
     bagMap(lockdep.locks, (n, l) => (str(n), str(l.kind), str(l.holder ?? '')));
