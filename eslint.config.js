@@ -7,7 +7,7 @@ import globals from 'globals';
 const engineForbiddenGlobals = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'requestAnimationFrame', 'process', 'require', 'Buffer'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,100 +1,15 @@
 // The race explorer: states/s on scenarios with 3 threads × 4 statements and 2 deferred
 // items, in this thread and on 2 worker threads, and the reduction ratio (states and
 // transitions explored without / with the sleep-set reduction) measured in the same run.
-import { loadScenario, resolveModel } from '../../src/engine/lab';
-import { explore, type ExploreReport } from '../../src/engine/run/explore/explorer';
-import { ExplorePool } from '../../src/cli/explorePool';
+import type { ExploreReport } from '../../src/engine/run/explore/explorer';
 import type { BenchResult } from '../result';
+import { EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_LARGE, EXPLORER_BENCH_SCENARIO } from '../explorerScenarios';
 
-export const EXPLORER_BENCH_SCENARIO = `title "explorer bench: 3 threads x 4 statements, 2 deferred items"
-model v4
-set vm1 quota=16
-set vm2 quota=16
-notifier vtd kind=iommu
-notifier kvm kind=kvm
-device dev0
-device dev1
-alloc vm1 -> a
-alloc vm1 -> b
-alloc vm2 -> c
-bind dev0 a gpasid=1
-bind dev1 c gpasid=2
-work {
-  dma dev0 a
-}
-call_rcu {
-  get b
-}
-thread t1 {
-  dma dev0 a
-  get b
-  put b
-  dma dev1 c
-}
-thread t2 {
-  get c
-  find a
-  put c
-  dma dev1 c
-}
-thread t3 {
-  spin_lock L
-  find c
-  spin_unlock L
-  note "done"
-}
-join
-`;
-
-/**
- * The same shape (3 threads x 4 statements, 2 deferred items) with binds, unbinds and
- * allocations in the threads: a few thousand states, enough work for two workers to share.
- */
-export const EXPLORER_BENCH_HEAVY = `title "explorer bench (heavy): 3 threads x 4 statements, 2 deferred items"
-model v4
-set vm1 quota=64
-set vm2 quota=64
-notifier vtd kind=iommu
-notifier kvm kind=kvm
-device dev0
-device dev1
-alloc vm1 -> a
-alloc vm2 -> b
-work {
-  dma dev0 a
-}
-call_rcu {
-  put b
-}
-thread t1 {
-  alloc vm1 -> x
-  bind dev0 x gpasid=1
-  unbind dev0 x
-  free x
-}
-thread t2 {
-  alloc vm2 -> y
-  bind dev1 y gpasid=2
-  dma dev1 y
-  free y
-}
-thread t3 {
-  get b
-  bind dev0 a gpasid=3
-  dma dev0 a
-  alloc vm1 -> z
-}
-join
-`;
-
-/**
- * The heavy scenario with a fourth thread of the same kind: ~96k states, a search of
- * seconds, where splitting is worth its cost (the two above take about 5 and 100 ms on one worker).
- */
-export const EXPLORER_BENCH_LARGE = EXPLORER_BENCH_HEAVY.replace('title "explorer bench (heavy): 3 threads x 4 statements', 'title "explorer bench (large): 4 threads x 4 statements').replace(
-  '\njoin\n',
-  '\nthread t4 {\n  alloc vm2 -> w\n  bind dev1 w gpasid=7\n  unbind dev1 w\n  free w\n}\njoin\n',
-);
+// The engine and worker exactly as `npm run scenario` runs them: the bundle that
+// scripts/build-cli.mjs writes (`npm run bench` builds it first), not the sources through tsx.
+type Engine = typeof import('../explorerEngine');
+const { loadScenario, resolveModel, explore, ExplorePool } = (await import(new URL('../../build/cli/explorerEngine.mjs', import.meta.url).href)) as Engine;
+type ExplorePool = InstanceType<Engine['ExplorePool']>;
 
 type Program = Extract<ReturnType<typeof loadScenario>, { ok: true }>['program'];
 type Model = Parameters<typeof explore>[1];
@@ -191,7 +106,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: `explorer (heavy), 2 workers: ${heavyTwo.report.states} states in ${Math.round(heavyTwo.ms)} ms; speed-up`, value: heavyOne.ms / heavyTwo.ms, unit: 'x', target: '≥ 1.7x' },
       { name: `explorer (large, 4 threads) on worker threads, 1 worker: ${largeOne.report.states} states in ${Math.round(largeOne.ms)} ms`, value: perSecond(largeOne), unit: 'states/s' },
       { name: `explorer (large), 2 workers: ${largeTwo.report.states} states in ${Math.round(largeTwo.ms)} ms; speed-up`, value: largeOne.ms / largeTwo.ms, unit: 'x' },
-      { name: 'explorer: starting 3 worker threads (tsx loads the engine in each)', value: startMs, unit: 'ms' },
+      { name: 'explorer: starting 3 worker threads (each loads the bundled engine)', value: startMs, unit: 'ms' },
     );
   } finally {
     await Promise.all([one.close(), two.close()]);

@@ -9,7 +9,7 @@ import { loadScenario, runScenario } from '../../../src/engine/lab';
 import { PRESETS, withAxis, type ModelConfig } from '../../../src/engine/model';
 import { hasScheduleStatement, stepsInReplay } from '../../../src/engine/run/explore/replay';
 import { runExplore } from '../../../src/cli/explore';
-import { EXPLORER_BENCH_HEAVY } from '../../../bench/suites/explorer.bench';
+import { EXPLORER_BENCH_HEAVY } from '../../../bench/explorerScenarios';
 
 /** Runs `--explore` on `text` written to a file, returning the exit code and what went to stdout. */
 async function runOn(text: string, opts: { json: boolean; maxStates: number }): Promise<{ code: number; out: string }> {

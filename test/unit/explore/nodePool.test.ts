@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario, resolveModel } from '../../../src/engine/lab';
 import { explore } from '../../../src/engine/run/explore/explorer';
 import { ExplorePool, exploreParallel } from '../../../src/cli/explorePool';
-import { EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_LARGE, EXPLORER_BENCH_SCENARIO } from '../../../bench/suites/explorer.bench';
+import { EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_LARGE, EXPLORER_BENCH_SCENARIO } from '../../../bench/explorerScenarios';
 
 function load(source: string) {
   const l = loadScenario(source);
