@@ -8,7 +8,7 @@ import { explore, unitNames, type ExploreProgress, type ExploreReport, type Hand
 import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
-import { frontierPrefixes, mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
+import { frontierRoots, mergeReports, splitRoundRobin, type FrontierRoot } from '../engine/run/explore/partition';
 import { WorkSharing } from './workSharing';
 
 export interface WorkerJob {
@@ -38,14 +38,14 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 let last: { source: string; loaded: ReturnType<typeof loadScenario> } | undefined;
 
 /**
- * This worker's schedule prefixes. Every worker expands the same first levels (a fraction of
- * a millisecond) rather than waiting for the main thread to do it and send them: a tree too
+ * This worker's roots. Every worker expands the same first levels (a fraction of a
+ * millisecond) rather than waiting for the main thread to do it and send them: a tree too
  * narrow to split goes whole to worker 0.
  */
-function share(program: CompiledProgram, model: ModelConfig, part: NonNullable<WorkerJob['part']>): string[][] {
-  const prefixes = frontierPrefixes(program, model, part.minWidth);
-  if (prefixes.length < part.minWidth) return part.index === 0 ? [[]] : [];
-  return splitRoundRobin(prefixes, part.of)[part.index] ?? [];
+function share(program: CompiledProgram, model: ModelConfig, part: NonNullable<WorkerJob['part']>, reduction: boolean): FrontierRoot[] {
+  const roots = frontierRoots(program, model, part.minWidth, reduction);
+  if (roots.length < part.minWidth) return part.index === 0 ? [{ schedule: [], sleep: 0 }] : [];
+  return splitRoundRobin(roots, part.of)[part.index] ?? [];
 }
 
 port.on('message', (job: WorkerJob) => {
@@ -65,7 +65,7 @@ port.on('message', (job: WorkerJob) => {
   let handed: HandedNode[] | undefined;
   for (;;) {
     const report = explore(loaded.program, job.model, {
-      roots: handed ? [] : job.part ? share(loaded.program, job.model, job.part) : [[]],
+      roots: handed ? [] : job.part ? share(loaded.program, job.model, job.part, job.reduction) : [[]],
       handed,
       maxStates: job.maxStates,
       reduction: job.reduction,

@@ -8,7 +8,7 @@
 
 import { loadScenario } from '../engine/lab';
 import { explore } from '../engine/run/explore/explorer';
-import { frontierPrefixes } from '../engine/run/explore/partition';
+import { frontierRoots } from '../engine/run/explore/partition';
 import { trimSchedule } from '../engine/run/explore/replay';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { CompiledProgram } from '../engine/run/program';
@@ -44,12 +44,14 @@ scope.onmessage = (e: MessageEvent) => {
       return;
     }
     switch (m.type) {
-      case 'partition':
-        post({ type: 'prefixes', prefixes: frontierPrefixes(program, m.model, m.minWidth) });
+      case 'partition': {
+        const roots = frontierRoots(program, m.model, m.minWidth);
+        post({ type: 'prefixes', prefixes: roots.map((r) => r.schedule), sleeps: roots.map((r) => r.sleep) });
         return;
+      }
       case 'explore': {
         const report = explore(program, m.model, {
-          roots: m.roots,
+          roots: m.roots.map((schedule, i) => ({ schedule, sleep: m.sleeps?.[i] ?? 0 })),
           maxStates: m.maxStates,
           shared: m.visited ? new SharedVisited(m.visited) : undefined,
           onProgress: (progress) => post({ type: 'progress', progress }),

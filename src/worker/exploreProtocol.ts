@@ -8,15 +8,18 @@ import { SharedVisited } from '../engine/run/explore/sharedVisited';
 /** UI → worker. One job per message; a worker may get a partition, then an explore, then a trim. */
 export type ExploreRequest =
   | { type: 'partition'; source: string; model: ModelConfig; minWidth: number }
-  /** `visited`: one visited set shared by every share (a cross-origin isolated page); `maxStates` then bounds them all. */
-  | { type: 'explore'; source: string; model: ModelConfig; roots: string[][]; maxStates: number; visited?: SharedArrayBuffer }
+  /**
+   * `visited`: one visited set shared by every share (a cross-origin isolated page); `maxStates` then bounds them all.
+   * `sleeps`: each root's sleep set (frontierRoots), by index; without it the roots start with none.
+   */
+  | { type: 'explore'; source: string; model: ModelConfig; roots: string[][]; sleeps?: number[]; maxStates: number; visited?: SharedArrayBuffer }
   | { type: 'trim'; source: string; model: ModelConfig; violations: ExploreViolation[] }
   /** Only honoured between jobs: a running `explore` is synchronous and cannot see it (the pool terminates instead). */
   | 'stop';
 
 /** Worker → UI. */
 export type ExploreReply =
-  | { type: 'prefixes'; prefixes: string[][] }
+  | { type: 'prefixes'; prefixes: string[][]; sleeps?: number[] }
   | { type: 'progress'; progress: ExploreProgress }
   | { type: 'report'; report: ExploreReport }
   | { type: 'trimmed'; violations: ExploreViolation[] }
@@ -26,6 +29,8 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isPrefixes = (v: unknown): v is string[][] => Array.isArray(v) && v.every(isStrings);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** Sleep sets, one 31-bit mask per root. */
+const isSleeps = (v: unknown, roots: unknown[]): boolean => v === undefined || (Array.isArray(v) && v.length === roots.length && v.every((x) => Number.isInteger(x) && x >= 0 && x < 2 ** 31));
 
 function isViolation(v: unknown): v is ExploreViolation {
   return isObj(v) && typeof v.kind === 'string' && isStrings(v.schedule) && isCount(v.steps) && typeof v.inEverySchedule === 'boolean';
@@ -58,6 +63,7 @@ export function isExploreRequest(m: unknown): m is ExploreRequest {
     case 'explore':
       return (
         isPrefixes(m.roots) &&
+        isSleeps(m.sleeps, m.roots) &&
         typeof m.maxStates === 'number' &&
         Number.isInteger(m.maxStates) &&
         m.maxStates >= 1 &&
@@ -74,7 +80,7 @@ export function isExploreReply(m: unknown): m is ExploreReply {
   if (!isObj(m)) return false;
   switch (m.type) {
     case 'prefixes':
-      return isPrefixes(m.prefixes);
+      return isPrefixes(m.prefixes) && isSleeps(m.sleeps, m.prefixes);
     case 'progress':
       return isProgress(m.progress);
     case 'report':

@@ -14,7 +14,7 @@
 
 import type { ModelConfig } from '../../engine/model';
 import type { ExploreProgress, ExploreReport } from '../../engine/run/explore/explorer';
-import { mergeReports, splitRoundRobin } from '../../engine/run/explore/partition';
+import { mergeReports, splitRoundRobin, type FrontierRoot } from '../../engine/run/explore/partition';
 import { SharedVisited } from '../../engine/run/explore/sharedVisited';
 import { isExploreReply, type ExploreReply, type ExploreRequest } from '../../worker/exploreProtocol';
 
@@ -209,7 +209,7 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
     }
   };
 
-  const exploreParts = (first: Share, parts: string[][][]) => {
+  const exploreParts = (first: Share, parts: FrontierRoot[][]) => {
     phase = 'exploring';
     const visited = parts.length > 1 ? sharedTable(maxStates) : undefined;
     const budget = visited ? maxStates : Math.ceil(maxStates / parts.length);
@@ -217,7 +217,9 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
     shares = parts.map((_, i) => (i === 0 ? first : spawn()));
     shares.forEach((share, i) => {
       share.route = exploreRoute(share);
-      share.worker.postMessage({ type: 'explore', source: job.source, model: job.model, roots: parts[i], maxStates: budget, ...(visited ? { visited } : {}) });
+      const roots = parts[i].map((r) => r.schedule);
+      const sleeps = parts[i].map((r) => r.sleep);
+      share.worker.postMessage({ type: 'explore', source: job.source, model: job.model, roots, sleeps, maxStates: budget, ...(visited ? { visited } : {}) });
     });
     emit();
   };
@@ -227,11 +229,13 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
   if (wanted > 1) {
     // Splitting replays prefixes and may take a while on a big scenario: off the UI thread.
     first.route = (m) => {
-      if (m.type === 'prefixes') exploreParts(first, splitRoundRobin(m.prefixes.length ? m.prefixes : [[]], wanted));
+      if (m.type !== 'prefixes') return;
+      const roots = m.prefixes.map((schedule, i): FrontierRoot => ({ schedule, sleep: m.sleeps?.[i] ?? 0 }));
+      exploreParts(first, splitRoundRobin(roots.length ? roots : [{ schedule: [], sleep: 0 }], wanted));
     };
     first.worker.postMessage({ type: 'partition', source: job.source, model: job.model, minWidth: wanted * PREFIXES_PER_WORKER });
     emit();
-  } else exploreParts(first, [[[]]]);
+  } else exploreParts(first, [[{ schedule: [], sleep: 0 }]]);
 
   const cancel = () => {
     if (settled) return;

@@ -36,12 +36,13 @@ describe('explorePool', () => {
     const run = pool(3).start({ source: 'src', model: PRESETS.cyclic, maxStates: 900, onProgress: (p) => seen.push(p) });
     expect(workers).toHaveLength(1);
     expect(workers[0].posted[0]).toMatchObject({ type: 'partition', minWidth: 24 });
-    workers[0].reply({ type: 'prefixes', prefixes: [['a'], ['b'], ['c'], ['d']] });
+    workers[0].reply({ type: 'prefixes', prefixes: [['a'], ['b'], ['c'], ['d']], sleeps: [0, 2, 0, 4] });
     expect(workers).toHaveLength(3);
+    // Each root keeps its sleep set through the split.
     expect(workers.map((w) => w.posted.at(-1))).toEqual([
-      { type: 'explore', source: 'src', model: PRESETS.cyclic, roots: [['a'], ['d']], maxStates: 300 },
-      { type: 'explore', source: 'src', model: PRESETS.cyclic, roots: [['b']], maxStates: 300 },
-      { type: 'explore', source: 'src', model: PRESETS.cyclic, roots: [['c']], maxStates: 300 },
+      { type: 'explore', source: 'src', model: PRESETS.cyclic, roots: [['a'], ['d']], sleeps: [0, 4], maxStates: 300 },
+      { type: 'explore', source: 'src', model: PRESETS.cyclic, roots: [['b']], sleeps: [2], maxStates: 300 },
+      { type: 'explore', source: 'src', model: PRESETS.cyclic, roots: [['c']], sleeps: [0], maxStates: 300 },
     ]);
     workers[0].reply(progress(100, ['leak']));
     workers[1].reply(progress(50));
@@ -95,7 +96,7 @@ describe('explorePool', () => {
 
   it('with one worker explores the whole tree without a partition step', async () => {
     const run = pool(1).start({ source: 's', model: PRESETS.v1, maxStates: 10 });
-    expect(workers[0].posted).toEqual([{ type: 'explore', source: 's', model: PRESETS.v1, roots: [[]], maxStates: 10 }]);
+    expect(workers[0].posted).toEqual([{ type: 'explore', source: 's', model: PRESETS.v1, roots: [[]], sleeps: [0], maxStates: 10 }]);
     workers[0].reply({ type: 'report', report: report({ states: 3 }) });
     expect((await run.done).report).toMatchObject({ states: 3, complete: true, violations: [] });
   });

@@ -1,7 +1,7 @@
 // The explorer worker protocol's validators: a malformed or unusable request is refused
 // before a worker acts on it (a too-small shared table would make every visit fail).
 import { describe, expect, it } from 'vitest';
-import { isExploreRequest } from '../../../src/worker/exploreProtocol';
+import { isExploreReply, isExploreRequest } from '../../../src/worker/exploreProtocol';
 import { SharedVisited } from '../../../src/engine/run/explore/sharedVisited';
 import { PRESETS } from '../../../src/engine/model';
 
@@ -22,5 +22,15 @@ describe('explore requests', () => {
   it('refuses a budget that is not a positive integer', () => {
     expect(isExploreRequest(job({ maxStates: 0 }))).toBe(false);
     expect(isExploreRequest(job({ maxStates: 1.5 }))).toBe(false);
+  });
+
+  it('takes sleep sets only as one 31-bit mask per root', () => {
+    expect(isExploreRequest(job({ roots: [['t1'], ['t2']], sleeps: [0, 6] }))).toBe(true);
+    expect(isExploreRequest(job({ roots: [['t1'], ['t2']], sleeps: [0] }))).toBe(false);
+    expect(isExploreRequest(job({ roots: [['t1']], sleeps: [-1] }))).toBe(false);
+    expect(isExploreRequest(job({ roots: [['t1']], sleeps: [2 ** 31] }))).toBe(false);
+    expect(isExploreRequest(job({ roots: [['t1']], sleeps: ['1'] }))).toBe(false);
+    expect(isExploreReply({ type: 'prefixes', prefixes: [['a'], ['b']], sleeps: [1, 0] })).toBe(true);
+    expect(isExploreReply({ type: 'prefixes', prefixes: [['a'], ['b']], sleeps: [1] })).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { loadScenario, resolveModel, runScenario, type ModelOverride } from '../../../src/engine/lab';
 import { explore, type HandedNode } from '../../../src/engine/run/explore/explorer';
 import { replayReaches, scheduleLine, trimSchedule } from '../../../src/engine/run/explore/replay';
-import { frontierPrefixes, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
+import { frontierRoots, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
 import type { CompiledProgram } from '../../../src/engine/run/program';
 import { SharedVisited } from '../../../src/engine/run/explore/sharedVisited';
 import { LocalVisited } from '../../../src/engine/run/explore/localVisited';
@@ -103,7 +103,7 @@ describe('explorer', () => {
     const p = load(RACE);
     const m = model(p, { preset: 'cyclic', axes: [['alloc', 'lowest']] });
     const whole = explore(p, m);
-    const parts = splitRoundRobin(frontierPrefixes(p, m, 6), 3).map((roots) => explore(p, m, { roots }));
+    const parts = splitRoundRobin(frontierRoots(p, m, 6), 3).map((roots) => explore(p, m, { roots }));
     const merged = mergeReports(parts);
     expect(kinds(merged)).toEqual(kinds(whole));
     expect(merged.complete).toBe(true);
@@ -223,7 +223,7 @@ describe('reduction and hashing never hide a violation', () => {
           // Three partitions sharing one visited set (sleep sets included), run one after
           // the other (the later ones meet states the earlier ones explored), merged.
           const shared = SharedVisited.create(4000);
-          const parts = splitRoundRobin(frontierPrefixes(p, m, 6), 3).map((roots) => explore(p, m, { roots, shared, maxStates: 4000 }));
+          const parts = splitRoundRobin(frontierRoots(p, m, 6), 3).map((roots) => explore(p, m, { roots, shared, maxStates: 4000 }));
           const merged = mergeReports(parts);
           if (merged.complete) {
             expect(kinds(merged)).toEqual(kinds(plain));
@@ -306,7 +306,7 @@ describe('shared visited set (parallel search)', () => {
     const shared = SharedVisited.create(10_000);
     // Later partitions run after earlier ones filled the table: the relaxation must still
     // recover the shortest schedules found by the whole search.
-    const parts = splitRoundRobin(frontierPrefixes(p, m, 6), 3).reverse().map((roots) => explore(p, m, { roots, shared }));
+    const parts = splitRoundRobin(frontierRoots(p, m, 6), 3).reverse().map((roots) => explore(p, m, { roots, shared }));
     const merged = mergeReports(parts);
     expect(kinds(merged)).toEqual(kinds(whole));
     for (const v of merged.violations) {

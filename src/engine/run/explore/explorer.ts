@@ -28,8 +28,11 @@ export interface ExploreOptions {
   reduction?: boolean;
   /** Off: a plain exhaustive tree search (no visited set), the reference for tests. */
   hashing?: boolean;
-  /** Schedule prefixes to start from (a partition of the search); default: the empty prefix. */
-  roots?: string[][];
+  /**
+   * Schedules to start from (a partition of the search), each bare or with the sleep set it
+   * is explored with (frontierRoots); default: the empty schedule.
+   */
+  roots?: (string[] | { schedule: string[]; sleep: number })[];
   onProgress?: (p: ExploreProgress) => void;
   shouldStop?: () => boolean;
   /**
@@ -146,6 +149,18 @@ function reverseFrom<T>(a: T[], from: number): void {
 /** Sleep sets are 31-bit masks: with more choices (threads + rcu + wq) the reduction is off. */
 const MAX_REDUCED_CHOICES = 31;
 
+/** Every choice's bit in a sleep mask: threads in declaration order, then rcu and wq. */
+export function choiceBits(program: CompiledProgram): Map<string, number> {
+  const bits = new Map<string, number>();
+  unitNames(program).forEach((c, i) => bits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
+  return bits;
+}
+
+/** Whether sleep sets can be used at all (see MAX_REDUCED_CHOICES). */
+export function reductionApplies(program: CompiledProgram): boolean {
+  return unitNames(program).length <= MAX_REDUCED_CHOICES;
+}
+
 export function explore(program: CompiledProgram, model: ModelConfig, opts: ExploreOptions = {}): ExploreReport {
   const t0 = performance.now();
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
@@ -177,11 +192,9 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const overBudget = () => (shared ? shared.size >= maxStates : states >= maxStates);
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS });
   const initial = m.snapshot();
-  /** Every choice's bit in a sleep mask: threads in declaration order, then rcu and wq. */
-  const choiceBits = new Map<string, number>();
-  unitNames(program).forEach((c, i) => choiceBits.set(c, i < MAX_REDUCED_CHOICES ? 1 << i : 0));
-  const reduction = choiceBits.size > MAX_REDUCED_CHOICES ? false : opts.reduction ?? true;
-  const bit = (c: string) => choiceBits.get(c) ?? 0;
+  const bitOf = choiceBits(program);
+  const reduction = reductionApplies(program) ? opts.reduction ?? true : false;
+  const bit = (c: string) => bitOf.get(c) ?? 0;
   const found = new Map<ViolationKind, ExploreViolation>();
   let terminalMaskAnd = -1;
   let schedules = 0;
@@ -232,13 +245,15 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
 
   /** States to expand; the last one next (depth-first). */
   const stack: Node[] = [];
-  for (const prefix of opts.roots ?? [[]]) {
+  for (const r of opts.roots ?? [[]]) {
+    const prefix = Array.isArray(r) ? r : r.schedule;
     const ok = replay(prefix, (i, before) => {
       transitions++;
       record(before, undefined, undefined, prefix.slice(0, i + 1));
     });
     if (!ok) continue;
-    const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep: NO_SLEEP, parts: undefined, only: 0 };
+    const sleep = reduction && !Array.isArray(r) ? r.sleep : NO_SLEEP;
+    const root: Node = { snap: undefined, parent: undefined, choice: '', prefix: [...prefix], depth: prefix.length, sleep, parts: undefined, only: 0 };
     if (admit(root, undefined)) {
       root.parts = hashing ? lastPartDigests() : undefined;
       root.snap = m.detach();
