@@ -89,11 +89,13 @@ export class Holdings {
    * replaced, never changed in place); mm records are changed in place, so they are copied.
    */
   clone(): Holdings {
-    const h = new Holdings();
+    // Not through the constructor: its field initialisers would build six maps to drop.
+    const h = Object.create(Holdings.prototype) as Holdings;
     h.iommu = new Map(this.iommu);
     h.iommuById = new Map(this.iommuById);
     h.kvm = new Map(this.kvm);
     h.vdcm = new Map(this.vdcm);
+    h.mms = new Map();
     for (const [k, v] of this.mms) h.mms.set(k, { ...v, devices: [...v.devices] });
     h.owners = this.owners;
     return h;

@@ -101,7 +101,12 @@ export class KernelState {
    * next change to it. O(1): checkpoints and explorer branches are made with this.
    */
   fork(): KernelState {
-    const k = new KernelState(this.capacity, { ...this.p });
+    const p = this.p;
+    // A literal with every field, not a spread: this runs on every explorer transition.
+    const k = new KernelState(this.capacity, {
+      alloc: p.alloc, ids: p.ids, sets: p.sets, subs: p.subs, vtd: p.vtd, hold: p.hold, deferred: p.deferred,
+      lockdep: p.lockdep, bindings: p.bindings, violationCounts: p.violationCounts, reported: p.reported,
+    });
     k.capacityInstalled = this.capacityInstalled;
     k.avail = this.avail;
     k.genCounter = this.genCounter;

@@ -58,7 +58,7 @@ export class SetTable {
   writable(sid: number): IoasidSet | undefined {
     const s = this.bySid.get(sid);
     if (!s || !this.owned || this.owned.has(sid)) return s;
-    const copy = { ...s, spids: new Map(s.spids) };
+    const copy: IoasidSet = { sid: s.sid, name: s.name, token: s.token, type: s.type, quota: s.quota, used: s.used, pending: s.pending, spids: new Map(s.spids) };
     this.bySid.set(sid, copy);
     this.owned.add(sid);
     return copy;

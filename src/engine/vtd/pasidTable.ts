@@ -117,7 +117,9 @@ export class PasidTable {
       leaf = new Array<PasidEntry | undefined>(PASID_TBL_ENTRIES).fill(undefined);
       this.leaves.set(dirIndex(id), leaf);
     }
-    const e = copyEntry({ ...fields, p: true });
+    const e: PasidEntry = {
+      p: true, fpd: fields.fpd, pgtt, did, flptptr: fields.flptptr, slptptr: fields.slptptr, sre: fields.sre, aw: fields.aw, flpm: fields.flpm, owner: fields.owner,
+    };
     leaf[tableIndex(id)] = e;
     this.present++;
     this.observer?.(id, true, e);
