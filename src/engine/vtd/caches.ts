@@ -22,6 +22,22 @@ export type CacheSnapshot = [number, string, CachedTranslation][];
 export class TranslationCache {
   private readonly byId = new Map<number, Map<string, CachedTranslation>>();
   private count = 0;
+  /**
+   * PASIDs whose per-device map this cache may change in place; undefined: all of them.
+   * A copy shares the others' maps with its source until it changes one (copy-on-write):
+   * a DMA fills one PASID's lines, so copying every PASID's map was wasted.
+   */
+  private owned: Set<number> | undefined;
+
+  /** The PASID's per-device map for changing, copied first if shared with the source. */
+  private writableFor(id: number): Map<string, CachedTranslation> | undefined {
+    const m = this.byId.get(id);
+    if (!m || !this.owned || this.owned.has(id)) return m;
+    const copy = new Map(m);
+    this.byId.set(id, copy);
+    this.owned.add(id);
+    return copy;
+  }
 
   get size(): number {
     return this.count;
@@ -33,10 +49,11 @@ export class TranslationCache {
   }
 
   fill(device: string, id: number, t: CachedTranslation): void {
-    let m = this.byId.get(id);
+    let m = this.writableFor(id);
     if (!m) {
       m = new Map();
       this.byId.set(id, m);
+      this.owned?.add(id);
     }
     if (!m.has(device)) this.count++;
     m.set(device, { did: t.did, owner: t.owner, pgtt: t.pgtt });
@@ -47,7 +64,7 @@ export class TranslationCache {
    * `device` is given, only that device's. Returns how many were dropped.
    */
   invalidate(id: number, did?: number, device?: string): number {
-    const m = this.byId.get(id);
+    const m = this.writableFor(id);
     if (!m) return 0;
     let dropped = 0;
     for (const [dev, t] of [...m]) {
@@ -85,11 +102,16 @@ export class TranslationCache {
     });
   }
 
-  /** A copy sharing the translation records (fill replaces them, nothing mutates them). */
+  /**
+   * A copy sharing the per-PASID maps and translation records (fill replaces records,
+   * nothing mutates them); either side copies a PASID's map before changing it.
+   */
   clone(): TranslationCache {
     const c = new TranslationCache();
-    for (const [id, m] of this.byId) c.byId.set(id, new Map(m));
+    for (const [id, m] of this.byId) c.byId.set(id, m);
     c.count = this.count;
+    c.owned = new Set();
+    this.owned = new Set();
     return c;
   }
 
@@ -105,6 +127,7 @@ export class TranslationCache {
   restore(s: CacheSnapshot): void {
     this.byId.clear();
     this.count = 0;
+    this.owned = undefined;
     for (const [id, dev, t] of s) this.fill(dev, id, t);
   }
 }
