@@ -9,6 +9,17 @@ export interface Hasher {
   bag<T>(items: Iterable<T>, each: (x: T) => void): void;
   /** A map as a bag of its entries (without an [key, value] array per entry). */
   bagMap<K, V>(map: ReadonlyMap<K, V>, each: (k: K, v: V) => void): void;
+  /**
+   * Feeds a part's content, written by `fill`, or the digest `holder` kept of it since it
+   * last changed (a hasher without it just calls fill). A holder drops `digestMemo` on
+   * every change; a copy keeps it until its first one.
+   */
+  memo?(holder: MemoHolder, fill: () => void): void;
+}
+
+/** A part that keeps the explorer's digest of itself while unchanged. */
+export interface MemoHolder {
+  digestMemo: unknown;
 }
 
 /** A Hasher that writes the tokens as text: equal texts = equal content. */

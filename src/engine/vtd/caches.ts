@@ -28,9 +28,12 @@ export class TranslationCache {
    * a DMA fills one PASID's lines, so copying every PASID's map was wasted.
    */
   private owned: Set<number> | undefined;
+  /** The explorer's digest of this cache while unchanged (Hasher.memo); dropped by every change. */
+  digestMemo: unknown;
 
   /** The PASID's per-device map for changing, copied first if shared with the source. */
   private writableFor(id: number): Map<string, CachedTranslation> | undefined {
+    this.digestMemo = undefined;
     const m = this.byId.get(id);
     if (!m || !this.owned || this.owned.has(id)) return m;
     const copy = new Map(m);
@@ -110,6 +113,7 @@ export class TranslationCache {
     const c = new TranslationCache();
     for (const [id, m] of this.byId) c.byId.set(id, m);
     c.count = this.count;
+    c.digestMemo = this.digestMemo;
     c.owned = new Set();
     this.owned = new Set();
     return c;
@@ -128,6 +132,7 @@ export class TranslationCache {
     this.byId.clear();
     this.count = 0;
     this.owned = undefined;
+    this.digestMemo = undefined;
     for (const [id, dev, t] of s) this.fill(dev, id, t);
   }
 }

@@ -29,6 +29,8 @@ export class PasidTable {
   private readonly leaves = new Map<number, Leaf>();
   private present = 0;
   private readonly observer: PresenceObserver | undefined;
+  /** The explorer's digest of this table while unchanged (Hasher.memo); dropped by program and clear. */
+  digestMemo: unknown;
 
   /** Never throws: a non-integer or out-of-range maxPasid is clamped to 0 ... PASID_MAX. */
   constructor(maxPasid: number, observer?: PresenceObserver) {
@@ -122,6 +124,7 @@ export class PasidTable {
     };
     leaf[tableIndex(id)] = e;
     this.present++;
+    this.digestMemo = undefined;
     this.observer?.(id, true, e);
     return 0;
   }
@@ -134,6 +137,7 @@ export class PasidTable {
     if (!leaf || !old) return undefined;
     leaf[tableIndex(id)] = undefined;
     this.present--;
+    this.digestMemo = undefined;
     this.observer?.(id, false, old);
     return old;
   }

@@ -3,7 +3,7 @@
 
 import { TextHasher, type Hasher } from '../hasher';
 import { EBUSY, EEXIST, EINVAL, ENODEV, ENOENT } from '../errno';
-import { IommuCaches, type CachedTranslation, type CacheSnapshot } from './caches';
+import { IommuCaches, type CachedTranslation, type CacheSnapshot, type TranslationCache } from './caches';
 import { AW_48BIT, isPasidMode, PGTT_OF_MODE, type PasidEntry, type PasidMode } from './entry';
 import { MAX_PASIDS } from './geometry';
 import { PasidTable, type PasidTableSnapshot } from './pasidTable';
@@ -345,14 +345,15 @@ export class VtdModel {
 
   /** Devices, cache entries and lastDid as bags: independent of the order of events. */
   digestInto(h: Hasher): void {
+    const part = (holder: PasidTable | TranslationCache) => (h.memo ? h.memo(holder, () => holder.digestInto(h)) : holder.digestInto(h));
     h.bag(this.devs.values(), (d) => {
       h.str(d.name);
       h.num(d.ats ? 1 : 0);
-      d.table.digestInto(h);
+      part(d.table);
     });
-    this.caches.pasidCache.digestInto(h);
-    this.caches.iotlb.digestInto(h);
-    this.caches.devtlb.digestInto(h);
+    part(this.caches.pasidCache);
+    part(this.caches.iotlb);
+    part(this.caches.devtlb);
     h.bagMap(this.lastDid, (id, m) => {
       h.num(id);
       h.bagMap(m, (dev, did) => {

@@ -5,7 +5,7 @@
 // entries' digests, so no text is built and nothing needs sorting.
 
 import type { Machine, ThreadStatus } from '../machine';
-import type { Hasher } from '../../hasher';
+import type { Hasher, MemoHolder } from '../../hasher';
 import { PART_BIT, type KernelParts } from '../../kernel/state';
 
 let a = 0;
@@ -33,7 +33,23 @@ function num(x: number): void {
   else str(String(x));
 }
 
-const HASHER: Hasher = { num, str, bag, bagMap };
+/** A part's own digest, kept on it until it changes (see Hasher.memo). */
+function memo(holder: MemoHolder, fill: () => void): void {
+  let d = holder.digestMemo as readonly [number, number] | undefined;
+  if (d === undefined) {
+    const sa = a;
+    const sb = b;
+    reset();
+    fill();
+    holder.digestMemo = d = [a, b];
+    a = sa;
+    b = sb;
+  }
+  int(d[0]);
+  int(d[1]);
+}
+
+const HASHER: Hasher = { num, str, bag, bagMap, memo };
 
 function bool(x: boolean): void {
   int(x ? 1 : 0);
@@ -132,18 +148,9 @@ const PARTS: { [K in keyof KernelParts]: (x: KernelParts[K]) => void } = {
       int(x.prio);
     }
   },
-  vtd: (vtd) => {
-    // The model keeps its digest across copies that did not change it (a DMA hitting a cache).
-    let d = vtd.digestMemo as readonly [number, number] | undefined;
-    if (d === undefined) {
-      reset();
-      vtd.digestInto(HASHER);
-      vtd.digestMemo = d = [a, b];
-      reset();
-    }
-    int(d[0]);
-    int(d[1]);
-  },
+  // The model keeps its digest across copies that did not change it (a DMA hitting a
+  // cache), and so do its device tables and caches when another part of it changed.
+  vtd: (vtd) => memo(vtd, () => vtd.digestInto(HASHER)),
   hold: (hold) => {
     bag(hold.iommu.values(), (x) => (str(x.device), int(x.id), int(x.gen), bool(x.ref), bool(x.sva)));
     bagMap(hold.kvm, (id, t) => (int(id), int(t.gen), int(t.gpasid), bool(t.ref)));
