@@ -8,7 +8,7 @@ import { loadScenario, resolveModel } from '../../../src/engine/lab';
 import { Machine, type MachineSnapshot } from '../../../src/engine/run/machine';
 import { fingerprintKey } from '../../../src/engine/run/explore/fingerprint';
 import { EXPLORE_MAX_STEPS } from '../../../src/engine/run/explore/explorer';
-import { footprintOf, independent } from '../../../src/engine/run/explore/footprint';
+import { footprintOf, independent, nextAllocated } from '../../../src/engine/run/explore/footprint';
 
 /** A machine with every thread at its first statement (main has run up to `join`). */
 function atThreads(source: string): Machine {
@@ -69,14 +69,17 @@ function commutes(m: Machine, a: string, b: string): boolean {
 describe('independent units commute', () => {
   it('at every reachable state of random scenarios, under every model', () => {
     let pairs = 0;
+    let allocs = 0;
     fc.assert(
       fc.property(
         fc.record({ lock: fc.constantFrom('spinlock', 'mutex'), chain: fc.constantFrom('atomic', 'blocking'), alloc: fc.constantFrom('lowest', 'cyclic'), free: fc.constantFrom('immediate', 'refcount'), cleanup: fc.constantFrom('sync', 'deferred') }),
         fc.boolean(),
+        // Tight: five IDs in all, so allocations run out and the cyclic allocator wraps.
+        fc.boolean(),
         fc.array(fc.array(fc.constantFrom(...THREAD_STATEMENTS), { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 3 }),
-        (axes, vdcm, threads) => {
+        (axes, vdcm, tight, threads) => {
           const src = [
-            'set vm1 quota=4', 'set vm2 quota=4', 'notifier vtd kind=iommu', 'notifier kvm kind=kvm', ...(vdcm ? ['notifier dm kind=vdcm'] : []),
+            ...(tight ? ['capacity 6', 'set vm1 quota=3', 'set vm2 quota=3'] : ['set vm1 quota=4', 'set vm2 quota=4']), 'notifier vtd kind=iommu', 'notifier kvm kind=kvm', ...(vdcm ? ['notifier dm kind=vdcm'] : []),
             'device dev0', 'device dev1 ats=on', 'alloc vm1 -> a', 'alloc vm2 -> b', 'alloc vm1 -> c', 'alloc vm2 -> d', 'bind dev0 a gpasid=3', 'get a',
             ...threads.map((body, i) => `thread t${i} {\n  ${body.join('\n  ')}\n}`),
             'join',
@@ -105,7 +108,18 @@ describe('independent units commute', () => {
             const here = m.snapshot();
             for (const c of choices) {
               m.restore(here);
+              // An alloc's footprint names the ID it will take (or -1: none is free).
+              const st = m.peekNext(c);
+              const predicted = st?.verb === 'alloc' ? nextAllocated(m, st) : undefined;
+              const usedBefore = st?.verb === 'alloc' ? m.kernel.state.view.sets.get(st.set)?.used : undefined;
               m.runUnit(c);
+              if (st?.verb === 'alloc' && st.bind && predicted !== undefined) {
+                const quotaLeft = usedBefore !== undefined && usedBefore < m.kernel.state.view.sets.get(st.set)!.quota;
+                const took = m.kernel.state.view.sets.get(st.set)!.used > usedBefore!;
+                if (took) expect(m.kernel.state.view.bindings.get(st.bind.name)).toBe(predicted);
+                else if (quotaLeft) expect(predicted).toBe(-1);
+                allocs++;
+              }
               if (m.phase === 'running') stack.push(m.snapshot());
             }
           }
@@ -115,6 +129,7 @@ describe('independent units commute', () => {
     );
     // Not vacuous: many independent pairs were put to the test.
     expect(pairs).toBeGreaterThan(2000);
+    expect(allocs).toBeGreaterThan(200);
   });
 });
 

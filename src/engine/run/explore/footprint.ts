@@ -2,9 +2,9 @@
 // explorer can tell independent units apart (SPEC §7's reduction). Conservative: a
 // statement or deferred item this module cannot bound is "kernel" (it depends on every
 // other kernel unit) or "global" (on every unit). The others name the records they touch:
-// one ID's kernel records and holdings, one PASID's VT-d entries and cache lines, one set's
-// counts or guest-PASID map, the allocator, the deferred queues' tails, the lock graph, a
-// scenario name or a hand-made lock. A prediction made here (the ID an alloc will take,
+// one ID's kernel records and holdings, one PASID's VT-d entries and cache lines, a set's
+// live or pending count, one guest PASID of a set, the allocator, the deferred queues'
+// tails, the lock graph, a scenario name or a hand-made lock. A prediction made here (the ID an alloc will take,
 // whether a put reclaims) reads only records the footprint itself lists, so a unit that
 // changes what the prediction read conflicts with it, and a sleeping unit's footprint stays
 // true in every state its sleep set is carried to.
@@ -56,7 +56,7 @@ const ANY_KERNEL: Footprint = { reads: [], writes: [KERNEL] };
 /** How far an alloc's ID is looked for before the footprint gives up and says "kernel". */
 const ALLOC_PEEK_LIMIT = 64;
 
-/** Set, device and lock names → small numbers, for the life of the process. */
+/** Scenario and lock names → small numbers, for the life of the process. */
 const interned = new Map<string, number>();
 function name(kind: number, n: string): number {
   let i = interned.get(n);
@@ -66,12 +66,14 @@ function name(kind: number, n: string): number {
 
 type Access = { reads: number[]; writes: number[] };
 
-/** (SID, SPID) pairs → small numbers, for the life of the process. */
-const spidKeys = new Map<number, number>();
+/** (SID, SPID) pairs → small numbers, for the life of the process (any numbers a scenario writes). */
+const spidKeys = new Map<number, Map<number, number>>();
+let spidCount = 0;
 function spidResource(sid: number, spid: number): number {
-  const key = sid * 2 ** 21 + spid;
-  let i = spidKeys.get(key);
-  if (i === undefined) spidKeys.set(key, (i = spidKeys.size));
+  let bySpid = spidKeys.get(sid);
+  if (!bySpid) spidKeys.set(sid, (bySpid = new Map()));
+  let i = bySpid.get(spid);
+  if (i === undefined) bySpid.set(spid, (i = spidCount++));
   return SPID + i;
 }
 
@@ -124,8 +126,9 @@ function takesInternalLocks(m: Machine, thread: string, acc: Access, exact: bool
 
 /**
  * References the actors hold on `id` for its current generation and could drop in one call
- * (the VT-d bindings, KVM's translation, the device model's programming): a call that drops
- * at most this many plus `own` may reclaim the ID when its count is no higher.
+ * (KVM's translation, the device model's programming and, with `bindings`, the VT-d
+ * driver's): a call that may drop all of these reclaims the ID only if its count is no
+ * higher (callers add a reference of their own where they drop one).
  */
 function holderRefs(m: Machine, id: number, bindings: boolean): number {
   const s = m.kernel.state.view;
@@ -146,22 +149,30 @@ function reclaims(m: Machine, id: number, acc: Access): void {
   spidEntryOf(m, id, acc);
 }
 
-/** The ID ioasid_alloc would hand out now (allocLowest / allocCyclic), or undefined if not found nearby. */
-function nextAllocated(m: Machine, st: Extract<Stmt, { verb: 'alloc' }>): number | undefined {
+/**
+ * The lowest free ID in [from, to]: -1 when there is none, undefined when the search gave up
+ * after ALLOC_PEEK_LIMIT used IDs (the footprint then says "kernel").
+ */
+function firstFree(m: Machine, from: number, to: number): number | undefined {
+  const alloc = m.kernel.state.view.alloc;
+  for (let id = from, n = 0; id <= to; id++, n++) {
+    if (n === ALLOC_PEEK_LIMIT) return undefined;
+    if (!alloc.isUsed(id)) return id;
+  }
+  return -1;
+}
+
+/** The ID ioasid_alloc would hand out now (allocLowest / allocCyclic), -1 for none, undefined if not known. */
+export function nextAllocated(m: Machine, st: Extract<Stmt, { verb: 'alloc' }>): number | undefined {
   const s = m.kernel.state;
-  const alloc = s.view.alloc;
   const lo = st.min ?? 1;
   const hi = Math.min(st.max ?? s.capacity - 1, s.capacity - 1);
   if (!(Number.isInteger(lo) && Number.isInteger(hi)) || lo < 0 || lo > hi) return undefined;
-  const firstFree = (from: number, to: number): number | undefined => {
-    for (let id = from, n = 0; id <= to && n < ALLOC_PEEK_LIMIT; id++, n++) if (!alloc.isUsed(id)) return id;
-    return undefined;
-  };
-  if (m.kernel.model.alloc !== 'cyclic') return firstFree(lo, hi);
-  const start = Math.max(alloc.lastAllocated + 1, lo);
-  // Past the window, a cyclic search that wraps is not bounded here.
-  if (start <= hi) return firstFree(start, hi) ?? (start - lo < ALLOC_PEEK_LIMIT ? firstFree(lo, start - 1) : undefined);
-  return firstFree(lo, hi);
+  if (m.kernel.model.alloc !== 'cyclic') return firstFree(m, lo, hi);
+  // xa_alloc_cyclic: after the last ID handed out, then wrapping to the start of the range.
+  const start = Math.max(s.view.alloc.lastAllocated + 1, lo);
+  const after = start <= hi ? firstFree(m, start, hi) : -1;
+  return after === -1 ? firstFree(m, lo, Math.min(start - 1, hi)) : after;
 }
 
 /**
@@ -246,6 +257,12 @@ function callFootprint(m: Machine, st: Stmt, thread: string, acc: Access): Footp
       const sid = s.sets.sidOf(st.set);
       const id = nextAllocated(m, st);
       if (sid === undefined || id === undefined) return ANY_KERNEL;
+      // No free ID: it fails with a warning, changing nothing, but reads the whole allocator.
+      if (id === -1) {
+        acc.reads.push(ALLOC, SET_USED + sid);
+        takesInternalLocks(m, thread, acc, true);
+        return acc;
+      }
       // reuse-before-cleanup looks at what is still held for the new ID (checkReuse).
       acc.writes.push(ALLOC, SET_USED + sid, ID + id);
       acc.reads.push(PASID + id);
