@@ -49,6 +49,8 @@ const THREAD_STATEMENTS = [
   'spin_lock ioasid_allocator_lock', 'spin_unlock ioasid_allocator_lock',
   'work {\n    dma dev0 a\n  }', 'work {\n    put b\n  }', 'call_rcu {\n    free a\n  }', 'call_rcu {\n    get b\n    dma dev1 b\n  }',
   'work {\n    unbind dev0 a\n  }', 'call_rcu {\n    bind dev1 d gpasid=9\n  }', 'work {\n    spin_lock A\n    free d\n    spin_unlock A\n  }',
+  // A block of one compound statement still runs whole as one unit.
+  'work {\n    atomic {\n      spin_lock A\n      spin_unlock A\n    }\n  }', 'call_rcu {\n    repeat 2 {\n      put b\n    }\n  }',
 ];
 
 function commutes(m: Machine, a: string, b: string): boolean {

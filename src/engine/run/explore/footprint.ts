@@ -315,16 +315,18 @@ function callFootprint(m: Machine, st: Stmt, thread: string, acc: Access): Footp
   }
 }
 
-/** Statements a block runs as one unit that this module can bound (no nesting, no names bound). */
+/**
+ * Statements a block runs as one unit that this module can bound (no nesting, no names
+ * bound). Only a one-statement block is read in the state it runs in (exact).
+ */
 function blockFootprint(m: Machine, stmts: readonly Stmt[], thread: string): Footprint {
-  if (stmts.length === 1) return stmts[0].bind ? 'global' : stmtFootprint(m, stmts[0], thread, true);
   const acc: Access = { reads: [], writes: [] };
   for (const st of stmts) {
     // A block that binds a name would resolve later statements differently than predicted
-    // here; nested blocks and loops are not followed.
+    // here; nested blocks and loops (run whole, with this unit) are not followed.
     if (st.bind || st.verb === 'atomic' || st.verb === 'repeat' || st.verb === 'thread') return 'global';
     if (st.verb === 'expect') continue;
-    const f = stmtFootprint(m, st, thread, false);
+    const f = stmtFootprint(m, st, thread, stmts.length === 1);
     if (f === 'global') return 'global';
     acc.reads.push(...f.reads);
     acc.writes.push(...f.writes);
