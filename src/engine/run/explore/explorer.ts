@@ -16,7 +16,7 @@ import type { CompiledProgram } from '../program';
 import { fingerprintPair, lastPartDigests, violationMask, type PartDigests } from './fingerprint';
 import { LocalVisited } from './localVisited';
 import type { SharedVisited } from './sharedVisited';
-import { footprintOf, independent, type Footprint } from './footprint';
+import { footprintOf, sleepAfter, type Footprint } from './footprint';
 
 export const DEFAULT_MAX_STATES = 200_000;
 export const PROGRESS_INTERVAL_MS = 250;
@@ -323,13 +323,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       m.runUnit(c);
       transitions++;
       record(before, node, c);
-      let sleep = NO_SLEEP;
-      if (reduction && (node.sleep !== 0 || i > 0)) {
-        // Sleeping choices are still enabled here (independent units do not disable each other).
-        const candidates = node.sleep | ran;
-        const fc = footprints[k];
-        for (let j = 0; j < n; j++) if (candidates & bits[j] && independent(footprints[j], fc)) sleep |= bits[j];
-      }
+      const sleep = reduction && (node.sleep !== 0 || i > 0) ? sleepAfter(k, node.sleep | ran, bits, footprints, n) : NO_SLEEP;
       ran |= bits[k];
       if (m.phase !== 'running') {
         terminal(node, c);

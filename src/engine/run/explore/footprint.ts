@@ -411,3 +411,16 @@ export function independent(a: Footprint, b: Footprint): boolean {
   if (a === 'global' || b === 'global') return false;
   return !conflicts(a, b) && !conflicts(b, a);
 }
+
+/**
+ * The sleep set of the state choice k leads to (Godefroid's sleep sets): the choices among
+ * `candidates` (asleep at this state, or run here before k) independent of k; choice j has
+ * bit `bits[j]` and footprint `prints[j]`, and only the first n are read. Sleeping choices
+ * stay enabled there, since independent units do not disable each other.
+ */
+export function sleepAfter(k: number, candidates: number, bits: readonly number[], prints: readonly Footprint[], n: number): number {
+  const fk = prints[k];
+  let sleep = 0;
+  for (let j = 0; j < n; j++) if (candidates & bits[j] && independent(prints[j], fk)) sleep |= bits[j];
+  return sleep;
+}

@@ -16,7 +16,7 @@ import { Machine, type MachineSnapshot } from '../machine';
 import type { CompiledProgram } from '../program';
 import { choiceBits, EXPLORE_MAX_STEPS, reductionApplies, type ExploreReport, type ExploreViolation } from './explorer';
 import { fingerprintKey } from './fingerprint';
-import { footprintOf, independent } from './footprint';
+import { footprintOf, sleepAfter } from './footprint';
 import { VIOLATION_KINDS, type ViolationKind } from '../../trace';
 
 const MAX_PARTITION_DEPTH = 64;
@@ -52,19 +52,12 @@ export function frontierRoots(program: CompiledProgram, model: ModelConfig, minW
       }
       grew = true;
       const prints = reduce ? choices.map((c) => footprintOf(m, c)) : [];
+      const choiceBit = choices.map((c) => bits.get(c) ?? 0);
       let ran = 0;
       for (let k = 0; k < choices.length; k++) {
-        const bit = bits.get(choices[k]) ?? 0;
-        if (node.sleep & bit) continue;
-        let sleep = 0;
-        if (reduce) {
-          const candidates = node.sleep | ran;
-          for (let j = 0; j < choices.length; j++) {
-            const b = bits.get(choices[j]) ?? 0;
-            if (candidates & b && independent(prints[j], prints[k])) sleep |= b;
-          }
-        }
-        ran |= bit;
+        if (node.sleep & choiceBit[k]) continue;
+        const sleep = reduce ? sleepAfter(k, node.sleep | ran, choiceBit, prints, choices.length) : 0;
+        ran |= choiceBit[k];
         m.restore(node.snap);
         m.runUnit(choices[k]);
         const key = fingerprintKey(m);
