@@ -12,7 +12,7 @@ import { frontierRoots } from '../engine/run/explore/partition';
 import { trimSchedule } from '../engine/run/explore/replay';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { CompiledProgram } from '../engine/run/program';
-import { isExploreRequest, type ExploreReply } from './exploreProtocol';
+import { isExploreRequest, rootsFromWire, rootsToWire, type ExploreReply } from './exploreProtocol';
 
 const scope = self as unknown as { postMessage: (m: ExploreReply) => void; onmessage: ((e: MessageEvent) => void) | null; close: () => void };
 const post = (m: ExploreReply) => scope.postMessage(m);
@@ -45,13 +45,13 @@ scope.onmessage = (e: MessageEvent) => {
     }
     switch (m.type) {
       case 'partition': {
-        const roots = frontierRoots(program, m.model, m.minWidth);
-        post({ type: 'prefixes', prefixes: roots.map((r) => r.schedule), sleeps: roots.map((r) => r.sleep) });
+        const { schedules, sleeps } = rootsToWire(frontierRoots(program, m.model, m.minWidth));
+        post({ type: 'prefixes', prefixes: schedules, sleeps });
         return;
       }
       case 'explore': {
         const report = explore(program, m.model, {
-          roots: m.roots.map((schedule, i) => ({ schedule, sleep: m.sleeps?.[i] ?? 0 })),
+          roots: rootsFromWire(m.roots, m.sleeps),
           maxStates: m.maxStates,
           shared: m.visited ? new SharedVisited(m.visited) : undefined,
           onProgress: (progress) => post({ type: 'progress', progress }),

@@ -3,6 +3,7 @@
 
 import type { ModelConfig } from '../engine/model';
 import type { ExploreProgress, ExploreReport, ExploreViolation } from '../engine/run/explore/explorer';
+import type { FrontierRoot } from '../engine/run/explore/partition';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 
 /** UI → worker. One job per message; a worker may get a partition, then an explore, then a trim. */
@@ -24,6 +25,16 @@ export type ExploreReply =
   | { type: 'report'; report: ExploreReport }
   | { type: 'trimmed'; violations: ExploreViolation[] }
   | { type: 'error'; error: string };
+
+/** Roots as the messages carry them: the schedules, and the sleep sets by index. */
+export function rootsToWire(roots: readonly FrontierRoot[]): { schedules: string[][]; sleeps: number[] } {
+  return { schedules: roots.map((r) => r.schedule), sleeps: roots.map((r) => r.sleep) };
+}
+
+/** Roots from a message (a missing sleep set is none). */
+export function rootsFromWire(schedules: string[][], sleeps: number[] | undefined): FrontierRoot[] {
+  return schedules.map((schedule, i) => ({ schedule, sleep: sleeps?.[i] ?? 0 }));
+}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

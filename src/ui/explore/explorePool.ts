@@ -16,7 +16,7 @@ import type { ModelConfig } from '../../engine/model';
 import type { ExploreProgress, ExploreReport } from '../../engine/run/explore/explorer';
 import { mergeReports, splitRoundRobin, type FrontierRoot } from '../../engine/run/explore/partition';
 import { SharedVisited } from '../../engine/run/explore/sharedVisited';
-import { isExploreReply, type ExploreReply, type ExploreRequest } from '../../worker/exploreProtocol';
+import { isExploreReply, rootsFromWire, rootsToWire, type ExploreReply, type ExploreRequest } from '../../worker/exploreProtocol';
 
 export const DEFAULT_STATE_BUDGET = 200_000;
 export const MAX_EXPLORE_WORKERS = 8;
@@ -217,9 +217,8 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
     shares = parts.map((_, i) => (i === 0 ? first : spawn()));
     shares.forEach((share, i) => {
       share.route = exploreRoute(share);
-      const roots = parts[i].map((r) => r.schedule);
-      const sleeps = parts[i].map((r) => r.sleep);
-      share.worker.postMessage({ type: 'explore', source: job.source, model: job.model, roots, sleeps, maxStates: budget, ...(visited ? { visited } : {}) });
+      const { schedules, sleeps } = rootsToWire(parts[i]);
+      share.worker.postMessage({ type: 'explore', source: job.source, model: job.model, roots: schedules, sleeps, maxStates: budget, ...(visited ? { visited } : {}) });
     });
     emit();
   };
@@ -230,7 +229,7 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
     // Splitting replays prefixes and may take a while on a big scenario: off the UI thread.
     first.route = (m) => {
       if (m.type !== 'prefixes') return;
-      const roots = m.prefixes.map((schedule, i): FrontierRoot => ({ schedule, sleep: m.sleeps?.[i] ?? 0 }));
+      const roots = rootsFromWire(m.prefixes, m.sleeps);
       exploreParts(first, splitRoundRobin(roots.length ? roots : [{ schedule: [], sleep: 0 }], wanted));
     };
     first.worker.postMessage({ type: 'partition', source: job.source, model: job.model, minWidth: wanted * PREFIXES_PER_WORKER });
