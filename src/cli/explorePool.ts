@@ -1,7 +1,6 @@
-// The explorer on worker threads: the frontier is split by schedule prefix (partition.ts),
-// each worker explores its share against one visited set shared through a SharedArrayBuffer,
-// a worker that runs out of work takes part of a busy one's stack (workSharing.ts), and the
-// reports are merged. The pool outlives one search, so a caller that searches again
+// The explorer on worker threads: worker 0 starts the search, the others take part of a busy
+// worker's stack whenever they run out of work (workSharing.ts), all against one visited set
+// shared through a SharedArrayBuffer, and the reports are merged. The pool outlives one search, so a caller that searches again
 // (the benchmark, a future watch mode) reuses started, JIT-warmed workers.
 
 import { Worker } from 'node:worker_threads';
@@ -13,7 +12,6 @@ import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { WorkerJob, WorkerMessage } from './exploreWorker';
 import { WorkSharing } from './workSharing';
 
-const PREFIXES_PER_WORKER = 8;
 /**
  * How long the CLI searches in its own thread while the workers start. Longer would finish
  * more mid-sized searches here, but this thread then competes with the workers' start-up
@@ -115,9 +113,8 @@ export class ExplorePool {
   }
 
   /**
-   * One search split across the pool's workers: each takes its share of the schedule
-   * prefixes at the first level wide enough. A one-worker pool searches the whole tree, and
-   * so does worker 0 when the tree never grows wide enough to split.
+   * One search split across the pool's workers, which share out the states as they find
+   * them. A one-worker pool searches the whole tree with a visited set of its own.
    */
   async search(source: string, model: ModelConfig, opts: Omit<ParallelOptions, 'workers' | 'onInterrupt'>): Promise<ExploreReport> {
     // A new flag per search, made before anything awaits, so stop() right after search() counts.
@@ -137,7 +134,7 @@ export class ExplorePool {
     // with this search's report.
     const results = await Promise.allSettled(
       this.workers.map((w, i) => {
-        const part = split ? { index: i, of: n, minWidth: n * PREFIXES_PER_WORKER } : undefined;
+        const part = split ? { index: i, of: n } : undefined;
         return this.job(w, { type: 'job', source, model, part, maxStates: opts.maxStates, reduction, visited, sharing, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)).catch((e: unknown) => {
           Atomics.store(stopFlag, 0, 1);
           throw e;

@@ -6,17 +6,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../engine/lab';
 import { explore, unitNames, type ExploreProgress, type ExploreReport, type HandedNode } from '../engine/run/explore/explorer';
 import type { ModelConfig } from '../engine/model';
-import type { CompiledProgram } from '../engine/run/program';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
-import { frontierRoots, mergeReports, splitRoundRobin, type FrontierRoot } from '../engine/run/explore/partition';
+import { mergeReports } from '../engine/run/explore/partition';
 import { WorkSharing } from './workSharing';
 
 export interface WorkerJob {
   type: 'job';
   source: string;
   model: ModelConfig;
-  /** This worker's share of a split search: the frontier is computed here, the same in every worker. */
-  part?: { index: number; of: number; minWidth: number };
+  /** This worker's place in a split search (see rootsOf). */
+  part?: { index: number; of: number };
   maxStates: number;
   reduction: boolean;
   visited?: SharedArrayBuffer;
@@ -38,14 +37,15 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 let last: { source: string; loaded: ReturnType<typeof loadScenario> } | undefined;
 
 /**
- * This worker's roots. Every worker expands the same first levels (a fraction of a
- * millisecond) rather than waiting for the main thread to do it and send them: a tree too
- * narrow to split goes whole to worker 0.
+ * This worker's roots: worker 0 starts at the initial state, the others with nothing, and
+ * they take states from its stack as soon as it has two (workSharing.ts). Splitting a
+ * frontier of prefixes first (partition.ts, as the browser does) made every worker expand
+ * the same first levels, and that function, called once per search, was compiled again and
+ * again by V8 on the same two cores (about 80 ms of compiler time each time, 30 to 60
+ * searches in); the workers also waited longer for each other.
  */
-function share(program: CompiledProgram, model: ModelConfig, part: NonNullable<WorkerJob['part']>, reduction: boolean): FrontierRoot[] {
-  const roots = frontierRoots(program, model, part.minWidth, reduction);
-  if (roots.length < part.minWidth) return part.index === 0 ? [{ schedule: [], sleep: 0 }] : [];
-  return splitRoundRobin(roots, part.of)[part.index] ?? [];
+function rootsOf(part: NonNullable<WorkerJob['part']>): string[][] {
+  return part.index === 0 ? [[]] : [];
 }
 
 port.on('message', (job: WorkerJob) => {
@@ -65,7 +65,7 @@ port.on('message', (job: WorkerJob) => {
   let handed: HandedNode[] | undefined;
   for (;;) {
     const report = explore(loaded.program, job.model, {
-      roots: handed ? [] : job.part ? share(loaded.program, job.model, job.part, job.reduction) : [[]],
+      roots: handed ? [] : job.part ? rootsOf(job.part) : [[]],
       handed,
       maxStates: job.maxStates,
       reduction: job.reduction,

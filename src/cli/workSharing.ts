@@ -21,9 +21,10 @@ const BOX_INTS = 1 << 16;
 /**
  * The explorer searches depth-first, so its stack is short (depth x branching) and its
  * bottom holds the shallowest states, each the root of a large subtree with a short
- * schedule to replay: a stack of a few states is worth sharing.
+ * schedule to replay: a stack of two states is worth sharing (one of them), which is also
+ * how a search on several workers gets going (worker 0 starts alone).
  */
-const MIN_STACK_TO_GIVE = 4;
+const MIN_STACK_TO_GIVE = 2;
 const MAX_GIVE = 256;
 /** How long a hungry worker sleeps between looks at the done flag (it is also woken). */
 const WAIT_MS = 20;

@@ -4,6 +4,7 @@
 // search starts in its own thread and hands over to the workers only once they are ready.
 
 import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { loadScenario, resolveModel } from '../../../src/engine/lab';
 import { explore } from '../../../src/engine/run/explore/explorer';
 import { ExplorePool, exploreParallel } from '../../../src/cli/explorePool';
@@ -38,6 +39,43 @@ describe('ExplorePool (worker threads)', () => {
     const heavy = load(EXPLORER_BENCH_HEAVY);
     expect(explore(heavy.program, heavy.model).violations.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('on small random scenarios, two workers sharing out states as they go find what one thread finds', async () => {
+    // Worker 0 starts alone and the other takes states from its stack: every search here is
+    // a few hundred states at most, so most of the sharing happens in the first levels.
+    const statements = [
+      'free a', 'free b', 'get a', 'put a', 'dma dev0 a', 'dma dev0 b', 'unbind dev0 a', 'bind dev0 b',
+      'alloc vm2 -> c', 'spin_lock A', 'spin_unlock A', 'note "n"', 'work {\n    free a\n  }', 'call_rcu {\n    put b\n  }', 'find a',
+    ];
+    let compared = 0;
+    let withViolations = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('v1', 'cyclic', 'v4'),
+        fc.array(fc.array(fc.constantFrom(...statements), { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 3 }),
+        async (preset, threads) => {
+          const source = [
+            `model ${preset}`, 'set vm1 quota=8', 'set vm2 quota=8', 'notifier vtd kind=iommu', 'notifier kvm kind=kvm', 'device dev0',
+            'alloc vm1 -> a', 'alloc vm1 -> b', 'bind dev0 a gpasid=3',
+            ...threads.map((body, i) => `thread t${i} {\n  ${body.join('\n  ')}\n}`),
+            'join',
+          ].join('\n');
+          const { program, model } = load(source);
+          const here = explore(program, model, { maxStates: 20_000 });
+          const there = await pool.search(source, model, { maxStates: 20_000 });
+          expect(there.complete).toBe(here.complete);
+          if (!here.complete) return;
+          compared++;
+          if (here.violations.length > 0) withViolations++;
+          expect(shortest(there)).toEqual(shortest(here));
+          expect(there.violations.map((v) => [v.kind, v.inEverySchedule]).sort()).toEqual(here.violations.map((v) => [v.kind, v.inEverySchedule]).sort());
+        },
+      ),
+      { seed: 11, numRuns: 40 },
+    );
+    expect(compared).toBeGreaterThanOrEqual(30);
+    expect(withViolations).toBeGreaterThanOrEqual(10);
+  }, 120_000);
 
   it('a search that ends before the workers start never hands over; one that outlasts them does', async () => {
     const { program, model } = load(EXPLORER_BENCH_SCENARIO);

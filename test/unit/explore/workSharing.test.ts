@@ -18,7 +18,8 @@ describe('WorkSharing', () => {
     const ints = new Int32Array(buf);
     Atomics.add(ints, 1, 1); // idle
     Atomics.store(ints, 2, 1); // worker 0's hungry flag
-    expect(b.wanted(3)).toBe(0); // too short a stack to share
+    expect(b.wanted(1)).toBe(0); // too short a stack to share
+    expect(b.wanted(3)).toBe(1);
     expect(b.wanted(10)).toBe(5);
     expect(b.wanted(1000)).toBe(256);
     expect(b.give([node(['main', 't1', 'rcu'], 0b10, 0), node(['t2'], 0, 0b100)])).toBe(2);
