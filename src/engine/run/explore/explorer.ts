@@ -17,6 +17,7 @@ import { fingerprintPair, lastPartDigests, violationMask, type PartDigests } fro
 import { LocalVisited } from './localVisited';
 import type { SharedVisited } from './sharedVisited';
 import { footprintOf, sleepAfter, type Footprint } from './footprint';
+import { replayHanded } from './handedReplay';
 
 export const DEFAULT_MAX_STATES = 200_000;
 export const PROGRESS_INTERVAL_MS = 250;
@@ -264,11 +265,12 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
       stack.push(root);
     }
   }
-  for (const h of opts.handed ?? []) {
+  const handed = opts.handed ?? [];
+  replayHanded(m, initial, handed.map((h) => h.schedule)).forEach((snap, i) => {
+    const h = handed[i];
     // Counted, and its violations recorded, by the worker that admitted it.
-    if (!replay(h.schedule)) continue;
-    stack.push({ snap: m.detach(), parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
-  }
+    if (snap) stack.push({ snap, parent: undefined, choice: '', prefix: h.schedule, depth: h.schedule.length, sleep: h.sleep, parts: undefined, only: h.only });
+  });
   // The first root is expanded first.
   reverseFrom(stack, 0);
 
