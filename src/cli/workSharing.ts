@@ -36,6 +36,13 @@ export class WorkSharing {
     return new SharedArrayBuffer((HEADER + workers * BOX_INTS) * 4);
   }
 
+  /** Makes a buffer from create() ready for another search (nobody may be using it). */
+  static reset(buffer: SharedArrayBuffer, workers: number): void {
+    const ints = new Int32Array(buffer);
+    ints.fill(0, 0, HEADER);
+    for (let w = 0; w < workers; w++) ints.fill(0, HEADER + w * BOX_INTS, HEADER + w * BOX_INTS + BOX_HEADER);
+  }
+
   /** `choices`: the program's unitNames, the same in every worker. */
   constructor(buffer: SharedArrayBuffer, private readonly me: number, private readonly workers: number, private readonly choices: string[]) {
     this.ints = new Int32Array(buffer);

@@ -283,6 +283,19 @@ describe('shared visited set (parallel search)', () => {
     expect(v.size).toBe(20_000);
   });
 
+  it('cleared, is empty again in every level it used, and grows as a new one does', () => {
+    const v = SharedVisited.create(20_000);
+    const key = (i: number): [number, number] => [Math.imul(i, 0x9e3779b1), Math.imul(i ^ 0x5555, 0x85ebca6b)];
+    for (let i = 0; i < 20_000; i++) v.visit(...key(i), 4, 0b11);
+    expect(v.levels).toBeGreaterThan(2);
+    v.clear();
+    expect(v.size).toBe(0);
+    expect(v.levels).toBe(1);
+    expect(new Int32Array(v.buffer).every((x) => x === 0)).toBe(true);
+    for (let i = 0; i < 20_000; i += 3) expect(v.visit(...key(i), 4)).toBe('new');
+    expect(v.size).toBe(6667);
+  });
+
   it('always has a first level, and refuses a buffer too small for one', () => {
     for (const n of [0, -5, Number.NaN]) {
       const v = SharedVisited.create(n);

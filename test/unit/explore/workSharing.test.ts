@@ -38,6 +38,25 @@ describe('WorkSharing', () => {
     expect(Atomics.load(ints, 0)).toBe(1); // done
   });
 
+  it('reset, a buffer serves another search as a fresh one would', () => {
+    const buf = WorkSharing.create(2);
+    const ints = new Int32Array(buf);
+    const a = new WorkSharing(buf, 0, 2, UNITS);
+    const b = new WorkSharing(buf, 1, 2, UNITS);
+    // A search that ended with mail left unread in worker 0's box and the done flag up.
+    Atomics.add(ints, 1, 1);
+    Atomics.store(ints, 2, 1);
+    expect(b.give([node(['t1'])])).toBe(1);
+    b.end();
+    WorkSharing.reset(buf, 2);
+    const fresh = new Int32Array(WorkSharing.create(2));
+    expect(ints.every((x, i) => x === fresh[i] || (i > 2 + 3 && i < 2 + (1 << 16)))).toBe(true); // only the old mail's body remains
+    expect(b.wanted(100)).toBe(0); // nobody is hungry
+    // Worker 1 is idle already: worker 0 running dry ends the new search, not reading old mail.
+    Atomics.add(ints, 1, 1);
+    expect(a.waitForWork(() => false)).toBeUndefined();
+  });
+
   it('a stopped search stops waiting', () => {
     const a = new WorkSharing(WorkSharing.create(2), 0, 2, UNITS);
     expect(a.waitForWork(() => true)).toBeUndefined();

@@ -64,6 +64,18 @@ export class SharedVisited {
     ({ at: this.at, slots: this.slots } = levelsOf(this.ints.length));
   }
 
+  /**
+   * Empties the table for another search, zeroing only the levels in use. A pool that keeps
+   * its table between searches spares each search the page faults of fresh memory (about
+   * 120 for a 4,438-state search, which two workers took at once in one address space).
+   * Nobody may be using the table meanwhile.
+   */
+  clear(): void {
+    const open = Atomics.load(this.ints, OPEN);
+    for (let k = 0; k <= open && k < this.at.length; k++) this.ints.fill(0, this.at[k], this.at[k] + this.slots[k] * SLOT_INTS);
+    this.ints.fill(0, 0, HEADER_INTS);
+  }
+
   /** Distinct states recorded so far, by every worker. */
   get size(): number {
     return Atomics.load(this.ints, COUNT);
