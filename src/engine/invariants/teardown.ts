@@ -5,6 +5,8 @@
 import type { Kernel } from '../kernel/kernel';
 
 export function checkReclaimTeardown(k: Kernel, id: number): void {
+  // Fast path, as in checkReuse: no entry and no cache line for this PASID anywhere.
+  if (!k.state.view.vtd.hasResidue(id)) return;
   const residue = k.state.view.vtd.residue(id);
   if (residue.length === 0) return;
   k.violation(
