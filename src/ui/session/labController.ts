@@ -22,8 +22,13 @@ const STOPPED_EARLY = 'The run stopped early: ';
 
 /** One step per this many ms at 1x. */
 export const BASE_STEP_MS = 700;
-/** The timeline draws at most this many steps (fetched in protocol pages of 5000). */
+/**
+ * The timeline holds at most this many steps (fetched in protocol pages of 5000): a window
+ * around the current step, fetched again when the step comes within TRACE_MARGIN_STEPS of
+ * an edge the run goes past.
+ */
 export const MAX_TIMELINE_STEPS = 20_000;
+const TRACE_MARGIN_STEPS = MAX_TIMELINE_STEPS / 8;
 const STEPS_PAGE = 5000;
 const WATCH_SAMPLES = 240;
 const TOAST_MS = 3500;
@@ -107,23 +112,46 @@ export class LabController implements LabActions {
     });
   }
 
-  private async fetchTrace(gen: number): Promise<void> {
+  /** A trace fetch in flight (its load generation), and the position to centre the next one on. */
+  private traceFetch: { gen: number; next?: number } | undefined;
+
+  /** Fetches the timeline's window of steps centred on the step at `position`. */
+  private async fetchTrace(gen: number, position = get().target): Promise<void> {
+    if (this.traceFetch?.gen === gen) {
+      this.traceFetch.next = position;
+      return;
+    }
+    this.traceFetch = { gen };
     const total = get().stepCount;
-    const to = Math.min(total, MAX_TIMELINE_STEPS);
+    const start = Math.max(0, Math.min(position - 1 - MAX_TIMELINE_STEPS / 2, total - MAX_TIMELINE_STEPS));
+    const end = Math.min(total, start + MAX_TIMELINE_STEPS);
     const steps = [];
     const deliveries = [];
     try {
-      for (let from = 0; from < to; from += STEPS_PAGE) {
-        const r = await this.client.request<'steps'>({ type: 'steps', from, to: Math.min(to, from + STEPS_PAGE) });
+      for (let from = start; from < end; from += STEPS_PAGE) {
+        const r = await this.client.request<'steps'>({ type: 'steps', from, to: Math.min(end, from + STEPS_PAGE) });
         if (gen !== this.loadGen) return;
         steps.push(...r.steps);
         deliveries.push(...r.deliveries);
       }
     } catch {
       return;
+    } finally {
+      const next = this.traceFetch?.gen === gen ? this.traceFetch.next : undefined;
+      if (this.traceFetch?.gen === gen) this.traceFetch = undefined;
+      if (next !== undefined && gen === this.loadGen) queueMicrotask(() => this.followTrace(next));
     }
-    frameCache.setTrace({ steps, deliveries, truncated: total > to });
+    frameCache.setTrace({ steps, deliveries, truncated: total > end - start, from: start, to: end });
     set({ sessionVersion: get().sessionVersion + 1 });
+  }
+
+  /** Moves the timeline's window when the step at `position` nears an edge the run goes past. */
+  private followTrace(position: number): void {
+    const { from, to, truncated } = frameCache.trace;
+    if (!truncated) return;
+    const step = position - 1;
+    const total = get().stepCount;
+    if ((from > 0 && step < from + TRACE_MARGIN_STEPS) || (to < total && step >= to - TRACE_MARGIN_STEPS)) void this.fetchTrace(this.loadGen, position);
   }
 
   private recover(reason: string): void {
@@ -184,6 +212,7 @@ export class LabController implements LabActions {
       const watches = new Map(expressions.map((e, i) => [e, r.watchValues?.[i] ?? null]));
       frameCache.setSnapshot({ frame: r.frame, idState: r.idState, current: r.current, touched: r.touched, watches });
       set({ position: r.frame.position, frameVersion: get().frameVersion + 1 });
+      this.followTrace(r.frame.position);
     } catch (e) {
       set({ toast: `Could not show step ${p}: ${message(e)}` });
     } finally {

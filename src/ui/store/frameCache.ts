@@ -20,9 +20,12 @@ export interface TraceWindow {
   deliveries: TraceDelivery[];
   /** True when the session has more steps than the window holds. */
   truncated: boolean;
+  /** The step indices held: [from, to). */
+  from: number;
+  to: number;
 }
 
-const EMPTY_TRACE: TraceWindow = { steps: [], deliveries: [], truncated: false };
+const EMPTY_TRACE: TraceWindow = { steps: [], deliveries: [], truncated: false, from: 0, to: 0 };
 
 let snapshot: FrameSnapshot | undefined;
 let info: SessionInfo | undefined;

@@ -108,13 +108,18 @@ function TimelineView() {
   const actions = useActions();
   const { position, theme, version } = useLab(useShallow((s) => ({ position: s.position, theme: s.theme, version: s.sessionVersion })));
   const trace = frameCache.trace;
-  const violations = useMemo(() => frameCache.info?.violations ?? [], [version]);
+  // Only the window's: a violation far outside it would stretch the step axis over the gap.
+  const violations = useMemo(() => (frameCache.info?.violations ?? []).filter((v) => !trace.truncated || (v.step >= trace.from && v.step < trace.to)), [version, trace]);
   const onSelectStep = useCallback((step: number) => actions.seek(step + 1), [actions]);
   if (!frameCache.info) return <div className="view-empty">No run yet.</div>;
   return (
     <>
       <TimelineCanvas steps={trace.steps} deliveries={trace.deliveries} violations={violations} current={position - 1} onSelectStep={onSelectStep} theme={theme} />
-      {trace.truncated && <p className="muted view-note">The timeline shows the first {MAX_TIMELINE_STEPS.toLocaleString('en-US')} steps of {frameCache.info.stepCount.toLocaleString('en-US')}.</p>}
+      {trace.truncated && (
+        <p className="muted view-note">
+          The timeline shows steps {(trace.from + 1).toLocaleString('en-US')}–{trace.to.toLocaleString('en-US')} of {frameCache.info.stepCount.toLocaleString('en-US')}: a window of {MAX_TIMELINE_STEPS.toLocaleString('en-US')} around the current step, moved as you go.
+        </p>
+      )}
     </>
   );
 }

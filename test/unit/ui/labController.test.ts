@@ -155,4 +155,29 @@ describe('LabController', () => {
     const p = useLab.getState().position;
     expect(frameCache.info!.violations.some((v) => v.step === p - 1)).toBe(true);
   });
+
+  it('keeps the timeline on a window around the current step of a long run, moving it as the step moves', async () => {
+    // 5 steps per repeat: 60,000 steps, three windows' worth.
+    const long = 'set vm1 quota=8\nnotifier kvm kind=kvm\nrepeat 12000 {\n  alloc vm1 -> a\n  get a\n  put a\n  free a\n  note "x"\n}\n';
+    lab.openScenario('long.ioasid', long);
+    await until(() => useLab.getState().status === 'ready' && frameCache.trace.steps.length > 0, 'the first window');
+    const total = useLab.getState().stepCount;
+    expect(total).toBeGreaterThan(50_000);
+    expect(frameCache.trace).toMatchObject({ truncated: true, from: 0, to: 20_000 });
+    // Far into the run: the window is centred on the new step and holds exactly its steps.
+    lab.seek(40_000);
+    await until(() => frameCache.trace.from > 0, 'the window to move');
+    const { from, to, steps } = frameCache.trace;
+    expect(from).toBeLessThanOrEqual(39_999);
+    expect(to).toBeGreaterThan(39_999);
+    expect(to - from).toBe(20_000);
+    expect(steps.map((x) => x.index)).toEqual(Array.from({ length: 20_000 }, (_, i) => from + i));
+    // A step inside the window's middle does not move it; the last step takes it to the end.
+    lab.seek(from + 10_000);
+    await until(() => useLab.getState().position === from + 10_000, 'the seek');
+    expect(frameCache.trace.from).toBe(from);
+    lab.seek(total);
+    await until(() => frameCache.trace.to === total, 'the window at the end');
+    expect(frameCache.trace.from).toBe(total - 20_000);
+  }, 30_000);
 });
