@@ -35,9 +35,9 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
 
   let interrupted = false;
   const onHandOff = () => {
-    // The workers start the search again: their counts replace this thread's.
+    // Worker 0's counts include this thread's from now on.
     progress.clear();
-    process.stderr.write(`explore: the search outlasted its head start here; continuing on ${workers} worker threads as they start\n`);
+    process.stderr.write(`explore: the workers have started; the search goes on on ${workers} worker threads from where it is\n`);
   };
   const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()), onInterrupt: () => (interrupted = true), onHandOff });
 

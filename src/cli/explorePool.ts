@@ -6,19 +6,13 @@
 import { Worker } from 'node:worker_threads';
 import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
-import { explore, type ExploreProgress, type ExploreReport } from '../engine/run/explore/explorer';
+import { explore, type ExploreProgress, type ExploreReport, type HandedNode } from '../engine/run/explore/explorer';
+import { LocalVisited } from '../engine/run/explore/localVisited';
 import { mergeReports } from '../engine/run/explore/partition';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { WorkerJob, WorkerMessage } from './exploreWorker';
 import { WorkSharing } from './workSharing';
 
-/**
- * How long the CLI searches in its own thread while the workers start. Longer would finish
- * more mid-sized searches here, but this thread then competes with the workers' start-up
- * for the cores: a 4,438-state search took 2.4-2.9 s of wall time when it ran here until
- * the workers were ready, 2.1-2.3 s with the workers alone.
- */
-const HEAD_START_MS = 250;
 const YOUNG_GENERATION_MB = 128;
 
 export interface ParallelOptions {
@@ -28,8 +22,16 @@ export interface ParallelOptions {
   onProgress?: (worker: number, p: ExploreProgress) => void;
   /** Called when SIGINT stopped the workers (the report is then incomplete). */
   onInterrupt?: () => void;
-  /** Called when the search moves from this thread to the workers. */
+  /** Called when the search moves on from this thread to the workers. */
   onHandOff?: () => void;
+}
+
+/** A search begun elsewhere (in the CLI's thread) for a pool of two or more to go on with. */
+export interface SearchStart {
+  /** The states admitted and not expanded yet, shared out among the workers. */
+  handed: HandedNode[];
+  /** Writes every state seen so far into the pool's visited table. */
+  fill: (table: SharedVisited) => void;
 }
 
 interface PoolWorker {
@@ -116,7 +118,7 @@ export class ExplorePool {
    * One search split across the pool's workers, which share out the states as they find
    * them. A one-worker pool searches the whole tree with a visited set of its own.
    */
-  async search(source: string, model: ModelConfig, opts: Omit<ParallelOptions, 'workers' | 'onInterrupt'>): Promise<ExploreReport> {
+  async search(source: string, model: ModelConfig, opts: Omit<ParallelOptions, 'workers' | 'onInterrupt'>, start?: SearchStart): Promise<ExploreReport> {
     // A new flag per search, made before anything awaits, so stop() right after search() counts.
     const stopFlag = new Int32Array(new SharedArrayBuffer(4));
     this.stopFlag = stopFlag;
@@ -127,14 +129,17 @@ export class ExplorePool {
     // One visited set for all workers: a state one worker explored is not explored again by
     // another (unless reached at a smaller depth or with fewer choices asleep), and the state
     // budget is global. A search on one worker keeps its own (a Map, faster than the table).
+    if (start && !split) throw new RangeError('a search begun elsewhere goes on with two or more workers');
     const { visited, sharing } = split ? this.sharedMemory(opts.maxStates) : {};
+    if (start && visited) start.fill(new SharedVisited(visited));
     // A failing worker stops the others, and the search settles only once all have: one left
     // searching would wait for the dead one's work forever, or answer the pool's next search
     // with this search's report.
     const results = await Promise.allSettled(
       this.workers.map((w, i) => {
         const part = split ? { index: i, of: n } : undefined;
-        return this.job(w, { type: 'job', source, model, part, maxStates: opts.maxStates, reduction, visited, sharing, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)).catch((e: unknown) => {
+        const handed = start?.handed.filter((_, k) => k % n === i);
+        return this.job(w, { type: 'job', source, model, part, handed, maxStates: opts.maxStates, reduction, visited, sharing, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)).catch((e: unknown) => {
           Atomics.store(stopFlag, 0, 1);
           throw e;
         });
@@ -170,21 +175,23 @@ export class ExplorePool {
 
 /**
  * One search on a pool started for it and closed after. The search begins in this thread
- * while the workers start (each loads the engine, a second or more): a search that ends
- * within HEAD_START_MS needs no workers, which is most scenarios. A longer one starts again
- * on the workers once all are ready (the work done here is lost).
- * SIGINT stops the workers. `pool`: one already started (tests).
+ * while the workers start (each loads the bundled engine, about half a second): a search
+ * that ends by then needs no workers, which is most scenarios. A longer one goes on on the
+ * workers from where it is: the states it has not expanded yet are shared out among them and
+ * every state it has seen goes into their visited table, so no work is done twice (this
+ * search's counts and violations are merged with theirs). SIGINT stops the workers.
+ * `pool`: one already started (tests).
  */
 export async function exploreParallel(source: string, program: CompiledProgram, model: ModelConfig, opts: ParallelOptions, pool?: ExplorePool): Promise<ExploreReport> {
   const reduction = opts.reduction ?? true;
-  const here = (shouldStop?: () => boolean) => explore(program, model, { maxStates: opts.maxStates, reduction, shouldStop, onProgress: (p) => opts.onProgress?.(0, p) });
-  if (opts.workers <= 1) return here();
+  if (opts.workers <= 1) return explore(program, model, { maxStates: opts.maxStates, reduction, onProgress: (p) => opts.onProgress?.(0, p) });
   const t0 = performance.now();
   const workers = pool ?? new ExplorePool(opts.workers);
   try {
+    const visited = new LocalVisited();
     let handOff = false;
-    const report = here(() => (handOff = workers.started || performance.now() - t0 > HEAD_START_MS));
-    if (!handOff) return report;
+    const here = explore(program, model, { maxStates: opts.maxStates, reduction, visited, keepRest: true, shouldStop: () => (handOff = workers.started), onProgress: (p) => opts.onProgress?.(0, p) });
+    if (!handOff) return here;
     opts.onHandOff?.();
     // Only while workers run: a search in this thread keeps Node's default (Ctrl-C exits).
     const onSigint = () => {
@@ -193,8 +200,14 @@ export async function exploreParallel(source: string, program: CompiledProgram, 
     };
     process.once('SIGINT', onSigint);
     try {
-      const parallel = await workers.search(source, model, opts);
-      return { ...parallel, elapsedMs: performance.now() - t0 };
+      const start: SearchStart = { handed: here.rest ?? [], fill: (table) => visited.forEach((h1, h2, depth, sleep) => table.visit(h1, h2, depth, sleep)) };
+      // Worker 0's progress counts what this thread did too.
+      const onProgress = (i: number, p: ExploreProgress) =>
+        opts.onProgress?.(i, i === 0 ? { ...p, states: p.states + here.states, transitions: p.transitions + here.transitions, schedules: p.schedules + here.schedules, elapsedMs: p.elapsedMs + here.elapsedMs } : p);
+      const parallel = await workers.search(source, model, { ...opts, onProgress }, start);
+      // This thread's share is complete now that the rest of it went to the workers.
+      const merged = mergeReports([{ ...here, complete: true, rest: undefined }, parallel]);
+      return { ...merged, elapsedMs: performance.now() - t0 };
     } finally {
       process.off('SIGINT', onSigint);
     }

@@ -16,6 +16,8 @@ export interface WorkerJob {
   model: ModelConfig;
   /** This worker's place in a split search (see rootsOf). */
   part?: { index: number; of: number };
+  /** A search begun elsewhere: this worker's share of its states to expand (instead of rootsOf). */
+  handed?: HandedNode[];
   maxStates: number;
   reduction: boolean;
   visited?: SharedArrayBuffer;
@@ -62,7 +64,7 @@ port.on('message', (job: WorkerJob) => {
   const shared = job.visited ? new SharedVisited(job.visited) : undefined;
   const sharing = job.sharing && job.part && shared ? new WorkSharing(job.sharing, job.part.index, job.part.of, unitNames(loaded.program)) : undefined;
   const reports: ExploreReport[] = [];
-  let handed: HandedNode[] | undefined;
+  let handed: HandedNode[] | undefined = job.handed;
   for (;;) {
     const report = explore(loaded.program, job.model, {
       roots: handed ? [] : job.part ? rootsOf(job.part) : [[]],

@@ -94,6 +94,26 @@ describe('ExplorePool (worker threads)', () => {
     expect(shortest(moved)).toEqual(shortest(explore(heavy.program, heavy.model, { maxStates: 100_000 })));
   }, 60_000);
 
+  it('a search handed over midway goes on from where it was: no state counted twice, the same findings', async () => {
+    const { program, model } = load(EXPLORER_BENCH_HEAVY);
+    const whole = explore(program, model, { maxStates: 100_000 });
+    await pool.ready();
+    for (const after of [50, 400, 2000]) {
+      // The pool, as seen by exploreParallel: started only after this thread's `after`-th look.
+      let looks = 0;
+      const late = Object.create(pool, { started: { get: () => ++looks > after } }) as ExplorePool;
+      let handOffs = 0;
+      const r = await exploreParallel(EXPLORER_BENCH_HEAVY, program, model, { workers: 2, maxStates: 100_000, onHandOff: () => handOffs++ }, late);
+      expect(handOffs).toBe(1);
+      expect(r.complete).toBe(true);
+      // Two workers inserting one new state at the same instant may both count it (rare).
+      expect(r.states).toBeGreaterThanOrEqual(whole.states);
+      expect(r.states).toBeLessThanOrEqual(whole.states + 5);
+      expect(shortest(r)).toEqual(shortest(whole));
+      expect(r.violations.map((v) => [v.kind, v.inEverySchedule]).sort()).toEqual(whole.violations.map((v) => [v.kind, v.inEverySchedule]).sort());
+    }
+  }, 60_000);
+
   it('a search on a worker that died while idle fails at once instead of waiting forever', async () => {
     const lone = new ExplorePool(1);
     await lone.ready();

@@ -52,6 +52,13 @@ export interface ExploreOptions {
    */
   wanted?: (stacked: number) => number;
   give?: (nodes: HandedNode[]) => number;
+  /** The visited set of a search in this thread (default: a new one), for a caller that hands the search on. */
+  visited?: LocalVisited;
+  /**
+   * When `shouldStop` ends the search, report the states still to expand as `rest` (handed
+   * nodes: another search can go on from them with this one's visited set).
+   */
+  keepRest?: boolean;
 }
 
 /** A stacked state as its schedule from the start and its sleep-set bookkeeping. */
@@ -98,6 +105,8 @@ export interface ExploreReport {
    * never records): merging reports needs them (mergeReports).
    */
   everyKinds?: ViolationKind[];
+  /** With `keepRest`, after a stop: the states admitted and not expanded yet. */
+  rest?: HandedNode[];
 }
 
 /**
@@ -172,7 +181,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   const shared = opts.shared;
   const hashing = opts.hashing ?? true;
   /** States seen so far, with the depth and sleep set each was explored at. */
-  const table = shared ?? new LocalVisited();
+  const table = shared ?? opts.visited ?? new LocalVisited();
   /**
    * Whether (and how) to explore the state `node` reached (at its depth, with its sleep set;
    * `base`: see fingerprintPair): false not at all; otherwise the node is set up for it (a
@@ -279,9 +288,15 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   /** Per node, reused: each choice's sleep bit, and the indices of the choices to run. */
   const bits: number[] = [];
   const toRun: number[] = [];
+  let rest: HandedNode[] | undefined;
   while (stack.length > 0) {
-    if (overBudget() || opts.shouldStop?.()) {
+    if (overBudget()) {
       complete = false;
+      break;
+    }
+    if (opts.shouldStop?.()) {
+      complete = false;
+      if (opts.keepRest) rest = stack.map((n) => ({ schedule: pathOf(n), sleep: n.sleep, only: n.only }));
       break;
     }
     if (opts.wanted && ++expansions % STEAL_CHECK_INTERVAL === 0) {
@@ -354,5 +369,5 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   if (stack.length > 0) complete = false;
   const everyKinds = schedules > 0 ? VIOLATION_KINDS.filter((_, i) => (terminalMaskAnd & (1 << i)) !== 0) : [];
   const violations = [...found.values()].map((v) => ({ ...v, inEverySchedule: complete && everyKinds.includes(v.kind) }));
-  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds };
+  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds, ...(rest ? { rest } : {}) };
 }

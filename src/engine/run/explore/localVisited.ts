@@ -54,6 +54,12 @@ export class LocalVisited {
     }
   }
 
+  /** Every state recorded: its digest, the smallest depth it was reached at, its sleep set. */
+  forEach(fn: (h1: number, h2: number, depth: number, sleep: number) => void): void {
+    const t = this.table;
+    for (let at = 0; at < t.length; at += SLOT) if (t[at + 2] !== 0) fn(t[at], t[at + 1], t[at + 2] - 1, t[at + 3]);
+  }
+
   /** Twice the slots, every entry placed again (kept at most half full). */
   private grow(): void {
     const old = this.table;
