@@ -88,9 +88,11 @@ export async function run(): Promise<BenchResult[]> {
   );
   // One worker against two, each a started pool warmed by the same searches (as a long-lived
   // pool would be), every search in worker threads with the same settings: the whole search
-  // on one worker, or shared out between two through one visited set. Thirty warm-up rounds:
-  // V8 still compiles hot functions on its helper threads for dozens of searches, on the
-  // same two cores the workers use.
+  // on one worker, or shared out between two through one visited set. Sixty warm-up rounds
+  // (120 searches per pool): V8 still compiles hot functions on its helper threads for dozens
+  // of searches, on the same two cores the workers use, which slows two workers and not one
+  // (--trace-opt on a 2-worker pool: 170 ms of compiler time in searches 60-90, 27 ms in
+  // searches 90-120).
   //
   // This machine's speed drifts by up to 2x within seconds, and a pure arithmetic loop on
   // two threads ran 1.2x-2x faster than on one from run to run: so the figures are the best
@@ -106,7 +108,7 @@ export async function run(): Promise<BenchResult[]> {
     await Promise.all([one.ready(), two.ready(), other.ready()]);
     const startMs = performance.now() - t0;
     const search = (pool: ExplorePool, source: string, model: Model) => pool.search(source, model, { maxStates: MAX_STATES });
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 60; i++) {
       for (const pool of [one, two, other]) {
         await search(pool, EXPLORER_BENCH_HEAVY, heavy.model);
         await search(pool, EXPLORER_BENCH_SCENARIO, light.model);
