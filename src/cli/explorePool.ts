@@ -1,7 +1,8 @@
 // The explorer on worker threads: worker 0 starts the search, the others take part of a busy
 // worker's stack whenever they run out of work (workSharing.ts), all against one visited set
-// shared through a SharedArrayBuffer, and the reports are merged. The pool outlives one search, so a caller that searches again
-// (the benchmark, a future watch mode) reuses started, JIT-warmed workers.
+// shared through a SharedArrayBuffer, and the reports are merged. The pool outlives one
+// search, so a caller that searches again (the benchmark, a future watch mode) reuses
+// started, JIT-warmed workers.
 
 import { Worker } from 'node:worker_threads';
 import type { ModelConfig } from '../engine/model';
@@ -128,7 +129,7 @@ export class ExplorePool {
     await this.ready();
     // One visited set for all workers: a state one worker explored is not explored again by
     // another (unless reached at a smaller depth or with fewer choices asleep), and the state
-    // budget is global. A search on one worker keeps its own (a Map, faster than the table).
+    // budget is global. A search on one worker keeps its own (LocalVisited, faster than the shared one).
     if (start && !split) throw new RangeError('a search begun elsewhere goes on with two or more workers');
     const { visited, sharing } = split ? this.sharedMemory(opts.maxStates) : {};
     if (start && visited) start.fill(new SharedVisited(visited));
