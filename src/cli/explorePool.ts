@@ -9,7 +9,7 @@ import type { ModelConfig } from '../engine/model';
 import type { CompiledProgram } from '../engine/run/program';
 import { explore, type ExploreProgress, type ExploreReport, type HandedNode } from '../engine/run/explore/explorer';
 import { LocalVisited } from '../engine/run/explore/localVisited';
-import { mergeReports } from '../engine/run/explore/partition';
+import { mergeReports, splitRoundRobin } from '../engine/run/explore/partition';
 import { SharedVisited } from '../engine/run/explore/sharedVisited';
 import type { WorkerJob, WorkerMessage } from './exploreWorker';
 import { WorkSharing } from './workSharing';
@@ -136,10 +136,11 @@ export class ExplorePool {
     // A failing worker stops the others, and the search settles only once all have: one left
     // searching would wait for the dead one's work forever, or answer the pool's next search
     // with this search's report.
+    const handedShares = start && splitRoundRobin(start.handed, n);
     const results = await Promise.allSettled(
       this.workers.map((w, i) => {
         const part = split ? { index: i, of: n } : undefined;
-        const handed = start?.handed.filter((_, k) => k % n === i);
+        const handed = handedShares && (handedShares[i] ?? []);
         return this.job(w, { type: 'job', source, model, part, handed, maxStates: opts.maxStates, reduction, visited, sharing, stop: stopFlag.buffer as SharedArrayBuffer }, (p) => opts.onProgress?.(i, p)).catch((e: unknown) => {
           Atomics.store(stopFlag, 0, 1);
           throw e;

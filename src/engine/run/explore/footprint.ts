@@ -4,10 +4,10 @@
 // other kernel unit) or "global" (on every unit). The others name the records they touch:
 // one ID's kernel records and holdings, one PASID's VT-d entries and cache lines, a set's
 // live or pending count, one guest PASID of a set, the allocator, the deferred queues'
-// tails, the lock graph, a scenario name or a hand-made lock. A prediction made here (the ID an alloc will take,
-// whether a put reclaims) reads only records the footprint itself lists, so a unit that
-// changes what the prediction read conflicts with it, and a sleeping unit's footprint stays
-// true in every state its sleep set is carried to.
+// tails, the lock graph, a scenario name or a hand-made lock. A prediction made here (the
+// ID an alloc will take, whether a put reclaims) reads only records the footprint itself
+// lists, so a unit that changes what the prediction read conflicts with it, and a sleeping
+// unit's footprint stays true in every state its sleep set is carried to.
 
 import type { Machine } from '../machine';
 import type { IdRef, Stmt } from '../../scenario/ast';
@@ -138,7 +138,7 @@ function holderRefs(m: Machine, id: number, bindings: boolean): number {
   if (kvm && kvm.gen === gen && kvm.ref) n++;
   const vdcm = s.hold.vdcm.get(id);
   if (vdcm && vdcm.gen === gen && vdcm.ref) n++;
-  if (bindings) for (const dev of s.hold.iommuById.get(id) ?? []) if (s.hold.iommu.get(`${id}:${dev}`)?.ref) n++;
+  if (bindings) for (const b of s.hold.bindingsOf(id)) if (b.ref) n++;
   return n;
 }
 
