@@ -14,7 +14,7 @@ type ExplorePool = InstanceType<Engine['ExplorePool']>;
 type Program = Extract<ReturnType<typeof loadScenario>, { ok: true }>['program'];
 type Model = Parameters<typeof explore>[1];
 
-/** Best search times in this thread with the reduction on and off, taking turns (see bestPair). */
+/** Best search times in this thread with the reduction on and off, taking turns (see rounds). */
 function bestSingle(program: Program, model: Model, runs: number): { reduced: ExploreReport; plain: ExploreReport } {
   let reduced: ExploreReport | undefined;
   let plain: ExploreReport | undefined;
@@ -31,7 +31,7 @@ type Timed = { ms: number; report: ExploreReport };
 type Rounds = { one: Timed; two: Timed; side?: number };
 
 /**
- * The best wall times over `count` rounds of the same search (partitioning and messages
+ * The best wall times over `count` rounds of the same search (messages and work sharing
  * included): on a pool of one, on a pool of two, and (with `side`) as two whole searches at
  * once on `one` and `other`.
  */

@@ -4,10 +4,10 @@
 // two prefixes reach is expanded once. The other prefix stays a root of its own, not
 // expanded further: replaying it records the violations on its way (a shorter way to a kind
 // may pass there) and the visited set then says what is left to explore from it; so does a
-// prefix whose every choice is asleep. So each
-// root carries its sleep set and splitting adds little work the search in one thread would
-// not do (without this, the heavy bench scenario took 7,101 transitions in two parts, 5,798
-// whole; now 5,969, most of it replaying the roots).
+// prefix whose every choice is asleep. So each root carries its sleep set and splitting
+// adds little work the search in one thread would not do (without this, the heavy bench
+// scenario took 7,101 transitions in two parts, 5,798 whole; now 5,969, most of it
+// replaying the roots).
 // Every schedule the reduced search covers extends one root, so merged results are exact;
 // a state reached below two roots is shared through the visited set.
 
