@@ -70,7 +70,12 @@ export class LocalVisited {
       if (old[at + 2] === 0) continue;
       let slot = (old[at] ^ (old[at + 1] >>> 7)) & mask;
       while (t[slot * SLOT + 2] !== 0) slot = (slot + 1) & mask;
-      t.set(old.subarray(at, at + SLOT), slot * SLOT);
+      // Word by word: a subarray per entry was most of this function's cost.
+      const to = slot * SLOT;
+      t[to] = old[at];
+      t[to + 1] = old[at + 1];
+      t[to + 2] = old[at + 2];
+      t[to + 3] = old[at + 3];
     }
     this.table = t;
     this.mask = mask;
