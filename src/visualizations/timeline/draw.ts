@@ -219,12 +219,14 @@ function drawAxis(f: TimelineFrame, { lx, w }: CursorLabel): void {
   const [i0, i1] = x.domain();
   const numbers = x.copy().domain([stepNumber(i0), stepNumber(i1)]);
   const ticks = numbers.ticks(Math.max(2, Math.floor((width - g.gutterPx) / 70))).filter((v) => Number.isInteger(v) && v >= 1);
-  // A number the cursor's label would half cover is left out rather than shown clipped.
+  // A number the cursor's label would half cover, or that would run into the lane gutter or
+  // off the right edge, is left out rather than shown clipped.
   for (const v of ticks) {
     const text = v.toLocaleString('en-US');
     const half = ctx.measureText(text).width / 2 + 4;
     const px = numbers(v);
     if (px + half > lx && px - half < lx + w) continue;
+    if (px - half < g.gutterPx || px + half > width) continue;
     ctx.fillText(text, px, g.axisPx / 2 - 2);
   }
 }
