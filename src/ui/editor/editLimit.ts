@@ -5,9 +5,10 @@
 
 import { MAX_SCENARIO_CHARS } from '../../engine/scenario';
 
-export type EditSource = 'paste' | 'drop' | 'edit';
+/** `replay`: the race explorer's Replay, which puts a `schedule …` line into the text. */
+export type EditSource = 'paste' | 'drop' | 'edit' | 'replay';
 
-const VERB: Record<EditSource, string> = { paste: 'Paste', drop: 'Drop', edit: 'Edit' };
+const VERB: Record<EditSource, string> = { paste: 'Paste', drop: 'Drop', edit: 'Edit', replay: 'Replay' };
 
 /** Characters `text` adds to a textarea: line breaks arrive as a single LF. */
 export function insertedLength(text: string): number {

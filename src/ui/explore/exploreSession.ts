@@ -12,6 +12,7 @@ import { useLab } from '../store/labStore';
 import type { ExplorePool, ExploreRun } from './explorePool';
 import { useExplore, type PresetRow } from './exploreStore';
 import { insertScheduleLine, withoutScheduleLines } from './scheduleText';
+import { oversizedEditMessage } from '../editor/editLimit';
 import { stepsInReplay } from '../../engine/run/explore/replay';
 
 export interface ExploreSession {
@@ -123,6 +124,13 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     const lab = useLab.getState();
     const previous = lab.text;
     const text = insertScheduleLine(previous, v.schedule);
+    // A text at the size limit has no room for the line: the run would only say "too large".
+    const tooLarge = oversizedEditMessage(text.length, 'replay', previous.length);
+    if (tooLarge) {
+      set({ open: false });
+      useLab.setState({ banner: { kind: 'error', text: tooLarge } });
+      return false;
+    }
     const versionBefore = lab.sessionVersion;
     cancel();
     set({ open: false, undo: { text: previous, kind: v.kind, exact } });

@@ -12,6 +12,7 @@ import type { ExploreOutcome, PoolProgress } from '../../../src/ui/explore/explo
 import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
 import { frameCache } from '../../../src/ui/store/frameCache';
 import { PRESETS, withAxis, type ModelConfig } from '../../../src/engine/model';
+import { MAX_SCENARIO_CHARS } from '../../../src/engine/scenario';
 import type { SessionInfo } from '../../../src/worker/protocol';
 import { fakeActions } from '../ui/fakeActions';
 import { fakePool } from './fakeExplore';
@@ -52,8 +53,8 @@ const found: ExploreOutcome = {
   maxStates: 200_000,
 };
 
-function setup() {
-  resetLabStore({ text: TEXT, status: 'ready', stepCount: 30, sessionVersion: 1 });
+function setup(text = TEXT) {
+  resetLabStore({ text, status: 'ready', stepCount: 30, sessionVersion: 1 });
   resetExploreStore();
   const actions = fakeActions();
   const pool = fakePool();
@@ -125,6 +126,22 @@ describe('Find races dialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo replay' }));
     expect(useLab.getState().text).toBe(TEXT);
     expect(actions.run).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('replay-notice')).toBeNull();
+  });
+
+  it('refuses a Replay that would take the text past the size limit, and leaves the text as it was', async () => {
+    // Without its own schedule line (a longer one replaced by a shorter one may go in), and a
+    // comment pads it to 10 characters under the limit: no room for the line.
+    const bare = TEXT.replace(/^schedule .*\n/m, '');
+    const full = `${bare}# ${'x'.repeat(MAX_SCENARIO_CHARS - bare.length - 13)}\n`;
+    expect(full.length).toBe(MAX_SCENARIO_CHARS - 10);
+    const { actions, pool, dialog } = setup(full);
+    await act(async () => pool.runs[0].finish(found));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
+    expect(useLab.getState().text).toBe(full);
+    expect(actions.run).not.toHaveBeenCalled();
+    expect(useLab.getState().banner).toEqual({ kind: 'error', text: expect.stringMatching(/^Replay refused: the scenario would be 4,194,3\d\d characters \(the limit is 4,194,304\)\. Your editor text is unchanged\.$/) });
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByTestId('replay-notice')).toBeNull();
   });
 
