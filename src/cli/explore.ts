@@ -44,8 +44,8 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
   // Steps as the player will count them once the line is pasted (see stepsInReplay).
   const hadSchedule = hasScheduleStatement(source);
   const violations = report.violations.map((v) => {
-    const schedule = trimSchedule(program, model, v.schedule, v.kind, v.steps);
-    return { ...v, schedule, steps: stepsInReplay({ steps: v.steps, schedule }, hadSchedule) };
+    const trimmed = trimSchedule(program, model, v.schedule, v.kind, v.steps);
+    return { ...v, schedule: trimmed.schedule, steps: stepsInReplay(trimmed, hadSchedule) };
   });
   if (args.json) {
     process.stdout.write(JSON.stringify({ schedules: report.schedules, states: report.states, complete: report.complete, violations, transitions: report.transitions, elapsedMs: Math.round(report.elapsedMs) }, null, 2) + '\n');

@@ -60,7 +60,7 @@ scope.onmessage = (e: MessageEvent) => {
         return;
       }
       case 'trim':
-        post({ type: 'trimmed', violations: m.violations.map((v) => ({ ...v, schedule: trimSchedule(program, m.model, v.schedule, v.kind, v.steps) })) });
+        post({ type: 'trimmed', violations: m.violations.map((v) => ({ ...v, ...trimSchedule(program, m.model, v.schedule, v.kind, v.steps) })) });
         return;
     }
   } catch (err) {

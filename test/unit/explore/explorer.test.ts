@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadScenario, resolveModel, runScenario, type ModelOverride } from '../../../src/engine/lab';
 import { explore, type HandedNode } from '../../../src/engine/run/explore/explorer';
-import { replayReaches, scheduleLine, trimSchedule } from '../../../src/engine/run/explore/replay';
+import { replayReaches, replaySteps, scheduleLine, stepsInReplay, trimSchedule } from '../../../src/engine/run/explore/replay';
 import { frontierRoots, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
 import type { CompiledProgram } from '../../../src/engine/run/program';
 import { SharedVisited } from '../../../src/engine/run/explore/sharedVisited';
@@ -93,10 +93,49 @@ describe('explorer', () => {
     const v = explore(p, m).violations.find((x) => x.kind === 'reuse-before-cleanup')!;
     expect(replayReaches(p, m, v.schedule, v.kind, v.steps)).toBe(true);
     const trimmed = trimSchedule(p, m, v.schedule, v.kind, v.steps);
-    expect(trimmed.length).toBeLessThanOrEqual(v.schedule.length);
-    const pasted = RACE.replace('set vm1 quota=4', `${scheduleLine(trimmed)}\nset vm1 quota=4`);
+    expect(trimmed.schedule.length).toBeLessThanOrEqual(v.schedule.length);
+    // The search was complete: no schedule reaches the kind in fewer steps.
+    expect(trimmed.steps).toBe(v.steps);
+    const pasted = RACE.replace('set vm1 quota=4', `${scheduleLine(trimmed.schedule)}\nset vm1 quota=4`);
     const replay = runScenario(load(pasted), m);
-    expect(replay.recorder.violations.map((x) => x.kind)).toContain('reuse-before-cleanup');
+    // The player shows it at the step the report names (the pasted line is a step of its own).
+    const first = replay.recorder.violations.find((x) => x.kind === 'reuse-before-cleanup')!;
+    expect(first.step + 1).toBe(stepsInReplay(trimmed, false));
+  });
+
+  it('trims a schedule only to suffixes that reach the kind as early as the whole one', () => {
+    // Thread a queues an RCU callback that frees a bound ID under v1 (sleep-in-atomic); b
+    // runs two statements. Dropping the leading "a" of the shortest schedule lets the default
+    // schedule run b first, which reaches the violation one step later: not as short.
+    const text = `model v1
+set vm1 quota=8
+notifier iommu kind=iommu
+device dev0
+thread a {
+  alloc vm1 -> g1
+  bind dev0 g1
+  call_rcu {
+    free g1
+  }
+}
+thread b {
+  alloc vm1 -> g2
+  dma dev0 g2
+}
+join
+`;
+    const p = load(text);
+    const m = model(p, { preset: 'v1' });
+    const v = explore(p, m).violations.find((x) => x.kind === 'sleep-in-atomic')!;
+    const trimmed = trimSchedule(p, m, v.schedule, v.kind, v.steps);
+    expect(trimmed.steps).toBe(v.steps);
+    // Every suffix from the whole schedule down to the one kept reaches it in time; the next
+    // shorter one (the default schedule picking that entry) reaches it later or not at all.
+    const kept = v.schedule.length - trimmed.schedule.length;
+    for (let k = 0; k <= kept; k++) expect(replaySteps(p, m, v.schedule.slice(k), v.kind, 1000)).toBeLessThanOrEqual(v.steps);
+    expect(replaySteps(p, m, v.schedule.slice(kept + 1), v.kind, 1000) ?? Infinity).toBeGreaterThan(v.steps);
+    const pasted = runScenario(load(text.replace('model v1\n', `model v1\n${scheduleLine(trimmed.schedule)}\n`)), m);
+    expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, false));
   });
 
   it('a partitioned search finds exactly what one search finds', () => {

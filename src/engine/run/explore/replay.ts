@@ -10,24 +10,37 @@ import { EXPLORE_MAX_STEPS } from './explorer';
 
 /**
  * Runs the scenario with `schedule` installed first (the file's own schedule lines ignored,
- * as the user is told to replace them); true if `kind` is raised within `steps` steps.
+ * as the user is told to replace them): the count of steps run when `kind` was first raised,
+ * if that is at most `limit`; otherwise undefined.
  */
-export function replayReaches(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): boolean {
+export function replaySteps(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, limit: number): number | undefined {
   const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS, ignoreScheduleStatements: true });
   m.schedule = [...schedule];
-  while (m.steps <= steps && !(m.kernel.state.violationCounts.get(kind) ?? 0) && m.step()) {
+  const raised = () => (m.kernel.state.violationCounts.get(kind) ?? 0) > 0;
+  // Not one step past the limit: a schedule reaching the kind later is not as short.
+  while (m.steps < limit && !raised() && m.step()) {
     /* replay */
   }
-  return (m.kernel.state.violationCounts.get(kind) ?? 0) > 0;
+  return raised() ? m.steps : undefined;
 }
 
-/** The shortest suffix of `schedule` that still reaches `kind` when replayed. */
-export function trimSchedule(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): string[] {
-  let best = schedule;
+/** Whether the replay of `schedule` raises `kind` within `steps` steps (see replaySteps). */
+export function replayReaches(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): boolean {
+  return replaySteps(program, model, schedule, kind, steps) !== undefined;
+}
+
+/**
+ * The shortest suffix of `schedule` that still raises `kind` within `steps` steps when
+ * replayed (the default schedule picks the dropped leading entries itself), and the steps
+ * its replay takes to raise it: what the player shows once the line is pasted.
+ */
+export function trimSchedule(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): { schedule: string[]; steps: number } {
+  let best = { schedule, steps: replaySteps(program, model, schedule, kind, steps) ?? steps };
   for (let k = 1; k <= schedule.length; k++) {
     const candidate = schedule.slice(k);
-    if (!replayReaches(program, model, candidate, kind, steps)) break;
-    best = candidate;
+    const reached = replaySteps(program, model, candidate, kind, steps);
+    if (reached === undefined) break;
+    best = { schedule: candidate, steps: reached };
   }
   return best;
 }
