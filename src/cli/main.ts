@@ -8,12 +8,22 @@ import { loadScenario, resolveModel, runScenario } from '../engine/lab';
 import { PRESET_NAMES, PRESETS } from '../engine/model';
 import { VIOLATION_KINDS } from '../engine/trace';
 import { parseArgs, USAGE } from './args';
-import { formatStepLog, violationCounts } from './stepLog';
+import { stepLogLines, violationCounts } from './stepLog';
+import { flushed, jsonParts, writeChunked } from './output';
 import { runExplore } from './explore';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
+}
+
+function* withNewline(parts: Iterable<string>): Generator<string> {
+  yield* parts;
+  yield '\n';
+}
+
+function* linesOf(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
 }
 
 async function main(): Promise<number> {
@@ -65,14 +75,15 @@ async function main(): Promise<number> {
   if (typeof model === 'string') fail(`error: ${model}`);
   const r = runScenario(program, model, { maxSteps: args.maxSteps });
   const trace = r.trace();
-  if (args.json) process.stdout.write(JSON.stringify(trace) + '\n');
-  else process.stdout.write(formatStepLog(trace) + '\n');
+  // In parts, whatever the size: see output.ts.
+  await writeChunked(args.json ? withNewline(jsonParts(trace)) : linesOf(stepLogLines(trace)), process.stdout);
   if (r.machine.error) process.stderr.write(`${args.file}: error: ${r.machine.error}\n`);
   return trace.expectations.failed > 0 || r.machine.error ? 1 : 0;
 }
 
 main().then(
-  (code) => process.exit(code),
+  // Not before stdout has taken everything: process.exit drops what a pipe has not read yet.
+  (code) => flushed(process.stdout).then(() => process.exit(code)),
   (e) => {
     process.stderr.write(`internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     process.exit(2);

@@ -5,23 +5,26 @@ import { presetOf } from '../engine/model';
 import { stepNumber } from '../engine/run/stepNumber';
 
 export function formatStepLog(t: TraceDocument): string {
-  const out: string[] = [];
+  return [...stepLogLines(t)].join('\n');
+}
+
+/** The step log line by line: a run of millions of steps is written out without one huge string. */
+export function* stepLogLines(t: TraceDocument): Generator<string> {
   const m = t.model;
-  out.push(`${t.title || '(untitled scenario)'} — model ${presetOf(m) ?? 'custom'} (lock=${m.lock} chain=${m.chain} alloc=${m.alloc} free=${m.free} cleanup=${m.cleanup})`);
+  yield (`${t.title || '(untitled scenario)'} — model ${presetOf(m) ?? 'custom'} (lock=${m.lock} chain=${m.chain} alloc=${m.alloc} free=${m.free} cleanup=${m.cleanup})`);
   for (const s of t.steps) {
     const where = `L${String(s.line).padEnd(4)} ${`${s.thread}/${s.context}`.padEnd(12)}`;
-    out.push(`${String(stepNumber(s.index)).padStart(5)} ${where} ${s.text}  = ${s.resultName}`);
-    if (s.note) out.push(`        note: ${s.note}`);
+    yield `${String(stepNumber(s.index)).padStart(5)} ${where} ${s.text}  = ${s.resultName}`;
+    if (s.note) yield `        note: ${s.note}`;
     for (const d of s.deliveries) {
       const x = t.deliveries[d];
-      out.push(`        → ${x.event} ${x.id} to ${x.subscriber} (${x.chain} chain, prio ${x.priority}, ${x.context}): ${x.reply}`);
+      yield `        → ${x.event} ${x.id} to ${x.subscriber} (${x.chain} chain, prio ${x.priority}, ${x.context}): ${x.reply}`;
     }
-    for (const w of s.warnings) out.push(`        warning: ${w}`);
-    for (const v of s.violations) out.push(`        VIOLATION ${t.violations[v].kind}: ${t.violations[v].message}`);
+    for (const w of s.warnings) yield `        warning: ${w}`;
+    for (const v of s.violations) yield `        VIOLATION ${t.violations[v].kind}: ${t.violations[v].message}`;
   }
-  out.push('');
-  out.push(formatSummary(t));
-  return out.join('\n');
+  yield '';
+  yield formatSummary(t);
 }
 
 export function violationCounts(t: TraceDocument): Map<string, number> {
