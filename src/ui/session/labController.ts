@@ -48,6 +48,9 @@ export class LabController implements LabActions {
   /** The watch list changed while a seek was in flight: the next frame must be fetched again. */
   private refetchFrame = false;
   private lastLoad?: { source: string; model: ModelConfig };
+  /** Runs loaded so far, and the one the frame on show belongs to (see FrameSnapshot.followsShown). */
+  private loads = 0;
+  private shownLoad = -1;
   private consoleLines: string[] = [];
   private playTimer: ReturnType<typeof setTimeout> | undefined;
   private playClock = { position: 0, at: 0 };
@@ -83,6 +86,7 @@ export class LabController implements LabActions {
       return false;
     }
     this.lastLoad = { source, model };
+    this.loads++;
     this.consoleLines = [];
     // The previous run's timeline and watch curves must not stand beside the new run while
     // their replacements are fetched (a million-step run takes a moment).
@@ -210,7 +214,10 @@ export class LabController implements LabActions {
       const expressions = get().watchExpressions;
       const r = await this.client.request<'seek'>({ type: 'seek', position: p, watches: expressions });
       const watches = new Map(expressions.map((e, i) => [e, r.watchValues?.[i] ?? null]));
-      frameCache.setSnapshot({ frame: r.frame, idState: r.idState, current: r.current, touched: r.touched, watches });
+      const shown = frameCache.snapshot;
+      const followsShown = shown !== undefined && this.shownLoad === this.loads && r.frame.position === shown.frame.position + 1;
+      frameCache.setSnapshot({ frame: r.frame, idState: r.idState, current: r.current, touched: r.touched, followsShown, watches });
+      this.shownLoad = this.loads;
       set({ position: r.frame.position, frameVersion: get().frameVersion + 1 });
       this.followTrace(r.frame.position);
     } catch (e) {

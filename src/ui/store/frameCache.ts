@@ -11,6 +11,11 @@ export interface FrameSnapshot {
   idState: Uint8Array;
   current?: TraceStep;
   touched: readonly number[];
+  /**
+   * This frame is the one right after the frame shown before it, in the same run: `touched`
+   * is then all that changed since (the heatmap patches just those IDs).
+   */
+  followsShown?: boolean;
   /** The watch expressions' values at exactly this frame's position (the sparklines are sampled). */
   watches?: ReadonlyMap<string, number | null>;
 }

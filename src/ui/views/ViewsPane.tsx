@@ -72,6 +72,7 @@ function HeatmapView() {
       version={frameVersion}
       capacity={snap.frame.capacity}
       changedIds={snap.touched}
+      followsShown={snap.followsShown}
       describe={describe}
       selectedId={selectedId}
       onSelect={onSelect}

@@ -15,8 +15,14 @@ export interface HeatmapCanvasProps {
   state: Uint8Array;
   version: number;
   capacity: number;
-  /** IDs touched by the current step: pulsed, and patched into the raster when version moved by one. */
+  /** IDs touched by the current step: pulsed, and patched into the raster when `followsShown`. */
   changedIds?: readonly number[];
+  /**
+   * The state is the one right after the state shown before (one step forward in the same
+   * run), so `changedIds` is all that differs; otherwise (a seek, a step back, a new run) the
+   * whole raster is drawn again.
+   */
+  followsShown?: boolean;
   /** Tooltip lines supplied by the app: set, refs, devices, SPID. */
   describe?: (id: number) => string[];
   selectedId?: number;
@@ -50,7 +56,7 @@ function describeKind(byte: number): string {
 }
 
 function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
-  const { state, version, capacity, changedIds, selectedId, theme = 'dark' } = props;
+  const { state, version, capacity, changedIds, followsShown = false, selectedId, theme = 'dark' } = props;
   const { describe } = props;
   const onSelectRef = useRef(props.onSelect);
   useEffect(() => {
@@ -142,11 +148,11 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
     requestDraw();
   }, [size, requestDraw]);
 
-  // Re-rasterize only when the data version (or palette) changes; patch when it moved by one step.
+  // Re-rasterize only when the data version (or palette) changes; patch after one step forward.
   useEffect(() => {
     const { cache, image, ctx } = raster;
     if (!cache || !image || !ctx) return;
-    const dirty = cache.update(state, version, lut, voidPixel(theme), changedIds);
+    const dirty = cache.update(state, version, lut, voidPixel(theme), followsShown ? changedIds : undefined);
     if (dirty.kind === 'full') ctx.putImageData(image, 0, 0);
     else if (dirty.kind === 'partial' && dirty.minId <= dirty.maxId) {
       const row0 = Math.floor(dirty.minId / layout.cols);
@@ -154,7 +160,7 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
       ctx.putImageData(image, 0, 0, 0, row0, layout.cols, row1 - row0 + 1);
     }
     requestDraw();
-  }, [raster, state, version, lut, theme, changedIds, layout, requestDraw]);
+  }, [raster, state, version, lut, theme, changedIds, followsShown, layout, requestDraw]);
 
   useEffect(() => {
     pulseRef.current = { ids: changedIds ?? [], start: performance.now() };

@@ -76,6 +76,27 @@ describe('LabController', () => {
     expect(frameCache.snapshot?.current?.index).toBe(4);
   });
 
+  it('marks a frame one step after the frame shown (the heatmap patches only then), not a jump, a step back or a new run', async () => {
+    const shownAt = async (p: number) => {
+      lab.seek(p);
+      await until(() => useLab.getState().position === p && frameCache.snapshot?.frame.position === p, `position ${p}`);
+      return frameCache.snapshot!.followsShown;
+    };
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => useLab.getState().status === 'ready' && useLab.getState().frameVersion > 0, 'the first frame');
+    expect(frameCache.snapshot!.followsShown).toBe(false);
+    expect(await shownAt(1)).toBe(true);
+    expect(await shownAt(2)).toBe(true);
+    expect(await shownAt(9)).toBe(false);
+    expect(await shownAt(8)).toBe(false);
+    expect(await shownAt(9)).toBe(true);
+    // A new run that opens one step after the old run's frame still draws in full.
+    lab.openShared(QUOTA, undefined, 10, []);
+    await until(() => useLab.getState().loadedText === QUOTA && frameCache.snapshot?.frame.position === 10, 'the new run at step 10');
+    expect(frameCache.snapshot!.followsShown).toBe(false);
+    expect(await shownAt(11)).toBe(true);
+  });
+
   it('keeps at most one seek in flight and lands on the latest target', async () => {
     lab.openScenario('rcu-free-bug.ioasid', RCU);
     await until(() => useLab.getState().frameVersion > 0, 'the first frame');
@@ -180,4 +201,5 @@ describe('LabController', () => {
     await until(() => frameCache.trace.to === total, 'the window at the end');
     expect(frameCache.trace.from).toBe(total - 20_000);
   }, 30_000);
+
 });
