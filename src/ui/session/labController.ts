@@ -151,6 +151,12 @@ export class LabController implements LabActions {
 
   /** Moves the timeline's window when the step at `position` nears an edge the run goes past. */
   private followTrace(position: number): void {
+    // A window still on its way (the run's first, say, while the user pressed End): look
+    // again once it is in, against the window it brings.
+    if (this.traceFetch?.gen === this.loadGen) {
+      this.traceFetch.next = position;
+      return;
+    }
     const { from, to, truncated } = frameCache.trace;
     if (!truncated) return;
     const step = position - 1;

@@ -202,4 +202,18 @@ describe('LabController', () => {
     expect(frameCache.trace.from).toBe(total - 20_000);
   }, 30_000);
 
+  it('moves the timeline window to a step chosen while the first window was still being fetched', async () => {
+    const long = 'set vm1 quota=8\nnotifier kvm kind=kvm\nrepeat 12000 {\n  alloc vm1 -> a\n  get a\n  put a\n  free a\n  note "x"\n}\n';
+    lab.openScenario('long.ioasid', long);
+    await until(() => useLab.getState().status === 'ready', 'the run');
+    // The first window's pages wait in the worker while the user presses End.
+    const w = workers[workers.length - 1];
+    w.holdTypes.add('steps');
+    const total = useLab.getState().stepCount;
+    lab.seek(total);
+    await until(() => useLab.getState().position === total, 'the end');
+    w.release();
+    await until(() => frameCache.trace.to === total, 'the window at the end');
+    expect(frameCache.trace.from).toBe(total - 20_000);
+  }, 30_000);
 });
