@@ -35,4 +35,6 @@ export interface LabActions {
   share(): void;
   importFile(file: File): void;
   exportAs(kind: ExportKind): void;
+  /** A short message at the bottom of the window that goes away by itself. */
+  toast(text: string): void;
 }

@@ -85,6 +85,28 @@ describe('PlayerBar', () => {
     expect(a.seek).toHaveBeenCalledWith(7);
   });
 
+  it('jumps only to a whole number typed in the step field, grouped digits allowed', () => {
+    const a = setup({ status: 'ready', stepCount: 2_000_000 });
+    const jump = screen.getByLabelText('Jump to step') as HTMLInputElement;
+    const enter = (text: string) => {
+      fireEvent.focus(jump);
+      fireEvent.change(jump, { target: { value: text } });
+      fireEvent.keyDown(jump, { key: 'Enter' });
+    };
+    for (const bad of ['4.5', '-3', '12a', '1,04,8581']) {
+      enter(bad);
+      expect(jump.getAttribute('aria-invalid')).toBe('true');
+      expect(jump.value).toBe(bad);
+    }
+    expect(a.seek).not.toHaveBeenCalled();
+    expect(a.toast).toHaveBeenLastCalledWith('"1,04,8581" is not a step: type a whole number from 0 to 2,000,000.');
+    enter('1,048,581');
+    expect(a.seek).toHaveBeenLastCalledWith(1_048_581);
+    expect(jump.getAttribute('aria-invalid')).toBeNull();
+    enter(' 42 ');
+    expect(a.seek).toHaveBeenLastCalledWith(42);
+  });
+
   it('moves the scrubber through seek', () => {
     const a = setup({ status: 'ready', stepCount: 10 });
     fireEvent.change(screen.getByLabelText('Position in the run'), { target: { value: '3' } });
