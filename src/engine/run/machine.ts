@@ -111,6 +111,8 @@ export class Machine {
   ops = 0;
   error?: string;
   readonly expectations: ExpectationLog = emptyExpectationLog();
+  /** The `expect` statements checked at least once (see failUnreachedExpectations). */
+  private readonly expectationsReached = new Set<Stmt>();
   readonly maxSteps: number;
   recorder?: Recorder;
   private readonly ignoreSchedule: boolean;
@@ -402,6 +404,7 @@ export class Machine {
   }
 
   private checkExpectation(t: ThreadState, st: Extract<Stmt, { verb: 'expect' }>): void {
+    this.expectationsReached.add(st);
     const actual = evaluate(this.kernel, st.expectation, { result: t.lastResult, warned: t.lastWarned, any: t.ran });
     if (actual === undefined) this.expectations.passed++;
     else {
@@ -551,7 +554,21 @@ export class Machine {
       checkLeaks(this.kernel);
       checkBindingLeaks(this.kernel);
     });
+    this.failUnreachedExpectations(waiting.length > 0);
     this.phase = 'done';
+  }
+
+  /**
+   * An `expect` the run never got to did not hold (SPEC §5: exit 0 only when every one
+   * held): a deadlock that stops the threads before their expectations used to pass as
+   * "0 passed, 0 failed".
+   */
+  private failUnreachedExpectations(deadlocked: boolean): void {
+    const unreached = this.program.blocks.flat().filter((st) => st.verb === 'expect' && !this.expectationsReached.has(st));
+    for (const st of unreached.sort((a, b) => a.line - b.line)) {
+      this.expectations.failed++;
+      this.expectations.failures.push({ line: st.line, text: st.text, actual: deadlocked ? 'not reached: the run ended in a deadlock before this line' : 'not reached: this line never ran' });
+    }
   }
 
   /** Runs end-of-run checks; a synthetic step is recorded only if they report something. */

@@ -221,3 +221,21 @@ describe('leak', () => {
     expect(t.final.ids).toStrictEqual([]);
   });
 });
+
+describe('expectations a run never gets to', () => {
+  it('fail when a deadlock stops the run before them (SPEC §5: exit 0 only when every one held)', () => {
+    const t = run(lines('set vm1 quota=8', 'thread a {', 'mutex_lock A', 'mutex_lock B', '}', 'thread b {', 'mutex_lock B', 'mutex_lock A', '}', 'join', 'expect no violations', 'expect avail == 12345'), 'v4');
+    expect(kinds(t)).toContain('deadlock');
+    expect(t.expectations.passed).toBe(0);
+    expect(t.expectations.failed).toBe(2);
+    expect(t.expectations.failures).toEqual([
+      { line: 11, text: 'expect no violations', actual: 'not reached: the run ended in a deadlock before this line' },
+      { line: 12, text: 'expect avail == 12345', actual: 'not reached: the run ended in a deadlock before this line' },
+    ]);
+  });
+
+  it('are not counted again when they ran, in a thread or in each round of a repeat', () => {
+    const t = run(lines('set vm1 quota=8', 'repeat 3 {', 'alloc vm1 -> a', 'expect ok', '}', 'thread t1 {', 'free a', 'expect ok', '}', 'join'), 'v4');
+    expect(t.expectations).toEqual({ passed: 4, failed: 0, failures: [] });
+  });
+});
