@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from '../engine/scenario';
 import { loadScenario, resolveModel, runScenario } from '../engine/lab';
-import { PRESET_NAMES, PRESETS } from '../engine/model';
-import { VIOLATION_KINDS } from '../engine/trace';
 import { parseArgs, USAGE } from './args';
-import { stepLogLines, violationCounts } from './stepLog';
+import { stepLogLines } from './stepLog';
+import { runMatrix } from './matrix';
 import { flushed, jsonParts, writeChunked } from './output';
 import { runExplore } from './explore';
 
@@ -42,33 +41,10 @@ async function main(): Promise<number> {
   if (args.explore) return runExplore(args, program);
 
   if (args.matrix) {
-    const rows = PRESET_NAMES.map((preset) => {
-      const model = resolveModel(program.source, { preset, axes: args.axes });
-      if (typeof model === 'string') fail(`error: ${model}`);
-      const r = runScenario(program, model, { maxSteps: args.maxSteps });
-      return { preset, trace: r.trace(), error: r.machine.error };
-    });
-    if (args.json) {
-      process.stdout.write(JSON.stringify(rows.map((r) => ({
-        preset: r.preset,
-        model: PRESETS[r.preset],
-        violations: Object.fromEntries(violationCounts(r.trace)),
-        expectations: { passed: r.trace.expectations.passed, failed: r.trace.expectations.failed },
-        error: r.error,
-      })), null, 2) + '\n');
-    } else {
-      const kinds = VIOLATION_KINDS;
-      const header = ['preset', ...kinds, 'expectations'];
-      const body = rows.map((r) => {
-        const by = violationCounts(r.trace);
-        const e = r.trace.expectations;
-        return [r.preset, ...kinds.map((k) => String(by.get(k) ?? 0)), `${e.passed} passed, ${e.failed} failed${r.error ? ' (stopped)' : ''}`];
-      });
-      const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-      const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-      process.stdout.write(`${line(header)}\n${body.map(line).join('\n')}\n`);
-    }
-    return rows.some((r) => r.trace.expectations.failed > 0 || r.error) ? 1 : 0;
+    const m = runMatrix(args, program);
+    if (typeof m === 'string') fail(`error: ${m}`);
+    process.stdout.write(m.out);
+    return m.code;
   }
 
   const model = resolveModel(program.source, { preset: args.preset, axes: args.axes });
