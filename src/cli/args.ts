@@ -17,6 +17,9 @@ export interface CliArgs {
 export const USAGE =
   'usage: npm run scenario -- FILE [--model v1|cyclic|v4] [--set axis=value,…] [--json] [--matrix] [--explore [--max-states N] [--workers N]] [--max-steps N]';
 
+/** More worker threads than this only queue for the same cores. */
+export const MAX_WORKERS = 64;
+
 function positiveInt(flag: string, v: string | undefined): number | string {
   if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) return `${flag} takes a positive whole number`;
   return Number(v);
@@ -73,5 +76,9 @@ export function parseArgs(argv: string[]): CliArgs | string {
   }
   if (!out.file) return 'no scenario file given';
   if (out.matrix && out.explore) return '--matrix and --explore cannot be combined';
+  // Accepted and ignored, they would look as if they had done something.
+  if (!out.explore && (out.maxStates !== undefined || out.workers !== undefined)) return `${out.maxStates !== undefined ? '--max-states' : '--workers'} applies to --explore only`;
+  if (out.explore && out.maxSteps !== undefined) return '--max-steps applies to a run, not to --explore (its bound is --max-states)';
+  if (out.workers !== undefined && out.workers > MAX_WORKERS) return `--workers takes at most ${MAX_WORKERS}`;
   return out;
 }

@@ -4,7 +4,7 @@
 
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
-import type { CliArgs } from './args';
+import { MAX_WORKERS, type CliArgs } from './args';
 import type { CompiledProgram } from '../engine/run/program';
 import { resolveModel } from '../engine/lab';
 import { DEFAULT_MAX_STATES, type ExploreProgress } from '../engine/run/explore/explorer';
@@ -18,7 +18,7 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
     return 2;
   }
   const maxStates = args.maxStates ?? DEFAULT_MAX_STATES;
-  const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), 64));
+  const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), MAX_WORKERS));
   const source = readFileSync(args.file, 'utf8');
   const progress = new Map<number, ExploreProgress>();
   let lastPrint = 0;
