@@ -11,7 +11,7 @@ import { DEFAULT_MAX_STATES, type ExploreProgress } from '../engine/run/explore/
 import { exploreParallel } from './explorePool';
 import { hasScheduleStatement, scheduleLine, stepsInReplay, trimSchedule } from '../engine/run/explore/replay';
 
-export async function runExplore(args: CliArgs, program: CompiledProgram): Promise<number> {
+export async function runExplore(args: CliArgs, program: CompiledProgram, text?: string): Promise<number> {
   const model = resolveModel(program.source, { preset: args.preset, axes: args.axes });
   if (typeof model === 'string') {
     process.stderr.write(`error: ${model}\n`);
@@ -19,7 +19,8 @@ export async function runExplore(args: CliArgs, program: CompiledProgram): Promi
   }
   const maxStates = args.maxStates ?? DEFAULT_MAX_STATES;
   const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), MAX_WORKERS));
-  const source = readFileSync(args.file, 'utf8');
+  // The text the caller checked and parsed (main.ts), for the workers to parse again.
+  const source = text ?? readFileSync(args.file, 'utf8');
   const progress = new Map<number, ExploreProgress>();
   let lastPrint = 0;
   const show = () => {

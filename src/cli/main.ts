@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from '../engine/scenario';
+import { decodeScenarioBytes } from '../engine/scenario/sourceText';
 import { loadScenario, resolveModel, runScenario } from '../engine/lab';
 import { parseArgs, USAGE } from './args';
 import { stepLogLines } from './stepLog';
@@ -28,17 +29,22 @@ function* linesOf(lines: Iterable<string>): Generator<string> {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') fail(args === USAGE ? USAGE : `error: ${args}\n${USAGE}`);
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = readFileSync(args.file, 'utf8');
+    bytes = readFileSync(args.file);
   } catch (e) {
     fail(`error: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+  // As an imported file is checked in the lab: a Latin-1 or binary file is named as such,
+  // not parsed into U+FFFD "unexpected character" errors.
+  const decoded = decodeScenarioBytes(bytes, args.file);
+  if (!decoded.ok) fail(`error: ${decoded.message}`);
+  const source = decoded.text;
   const loaded = loadScenario(source);
   if (!loaded.ok) fail(loaded.errors.map((d) => formatDiagnostic(args.file, d)).join('\n'));
   const program = loaded.program;
 
-  if (args.explore) return runExplore(args, program);
+  if (args.explore) return runExplore(args, program, source);
 
   if (args.matrix) {
     const m = runMatrix(args, program);

@@ -8,7 +8,7 @@ import { useActions } from '../commands/CommandsContext';
 import { ScenarioPicker } from './ScenarioPicker';
 import { ModelPicker } from './ModelPicker';
 import { ExportMenu } from './ExportMenu';
-import { MAX_IMPORT_BYTES } from '../share/scenarioText';
+import { MAX_IMPORT_BYTES } from '../../engine/scenario/sourceText';
 
 export function Header() {
   const actions = useActions();

@@ -12,7 +12,7 @@ import { useLab, type LabState } from '../store/labStore';
 import type { ExportKind, LabActions } from './actions';
 import { modelOfText } from './fileModel';
 import { downloadBlob, downloadText } from './download';
-import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../share/scenarioText';
+import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../../engine/scenario/sourceText';
 import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
 import { checkTrace } from './traceCheck';
 import { encodeShareHash } from '../share/shareLink';

@@ -4,7 +4,7 @@
 
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { AXIS_VALUES, MODEL_AXES, PRESETS, isPresetName, presetOf, type ModelConfig } from '../../engine/model';
-import { scenarioTextProblem } from './scenarioText';
+import { scenarioTextProblem } from '../../engine/scenario/sourceText';
 
 export const SHARE_VERSION = 1;
 

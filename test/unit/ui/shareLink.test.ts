@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { decodeModel, decodeShareHash, encodeModel, encodeShareHash, isShareHash } from '../../../src/ui/share/shareLink';
-import { decodeScenarioBytes, scenarioTextProblem } from '../../../src/ui/share/scenarioText';
+import { decodeScenarioBytes, scenarioTextProblem } from '../../../src/engine/scenario/sourceText';
 import { PRESETS } from '../../../src/engine/model';
 import { MAX_SCENARIO_CHARS } from '../../../src/engine/scenario';
 

@@ -1,7 +1,8 @@
-// The checks every scenario text from outside passes before it reaches the editor: an
-// imported file and a shared link are validated the same way (DESIGN example 8).
+// The checks every scenario text from outside passes before it is parsed: an
+// imported file, a shared link and a file given to the CLI are validated the same way
+// (DESIGN example 8).
 
-import { MAX_SCENARIO_CHARS } from '../../engine/scenario';
+import { MAX_SCENARIO_CHARS } from './parser';
 
 /** Larger files are refused before reading: the parser's own limit. */
 export const MAX_IMPORT_BYTES = MAX_SCENARIO_CHARS;
