@@ -263,7 +263,7 @@ export default [
       const input = page.locator('.dock__pane--console input');
       await input.fill('alloc system -> extra');
       await input.press('Enter');
-      await page.waitForFunction(() => /steps? added/.test(document.querySelector('.dock__pane--console')?.textContent ?? ''), null, { timeout: 15_000 });
+      await page.waitForFunction(() => /step 18, after the scenario's end: = \d+/.test(document.querySelector('.dock__pane--console')?.textContent ?? ''), null, { timeout: 15_000 });
       await waitPosition(page, 18);
       assert.match(await currentStep(page), /alloc system -> extra/);
       await input.fill('frobnicate 1');

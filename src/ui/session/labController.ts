@@ -15,6 +15,7 @@ import { downloadBlob, downloadText } from './download';
 import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../../engine/scenario/sourceText';
 import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
 import { checkTrace } from './traceCheck';
+import { consoleOutcome } from './consoleOutcome';
 import { encodeShareHash } from '../share/shareLink';
 
 /** How the banner of a run stopped by the step budget begins (so the next good run clears it). */
@@ -390,9 +391,16 @@ export class LabController implements LabActions {
         }
         this.consoleLines.push(line);
         this.applyInfo(r.info);
+        const total = r.info.stepCount;
         const added = r.added;
-        set({ consoleBusy: false, consoleHistory: [...get().consoleHistory, { text: line, ok: true, message: `${added} step${added === 1 ? '' : 's'} added` }] });
-        this.seek(r.info.stepCount);
+        // Busy until the line is in the history, so the next statement's line comes after it.
+        const entry = (ok: boolean, message: string) => set({ consoleBusy: false, consoleHistory: [...get().consoleHistory, { text: line, ok, message }] });
+        // What the statement did, not only that it ran: "= INVALID_IOASID" with its warning.
+        this.client
+          .request<'steps'>({ type: 'steps', from: total - added, to: total })
+          .then((s) => entry(...consoleOutcome(s.steps, total)))
+          .catch(() => entry(true, `${added} step${added === 1 ? '' : 's'} added`));
+        this.seek(total);
         void this.fetchTrace(gen);
         void this.refreshWatches();
       })

@@ -97,6 +97,22 @@ describe('LabController', () => {
     expect(await shownAt(11)).toBe(true);
   });
 
+  it('the console says what a statement did: its step after the scenario, its result and warning', async () => {
+    lab.openScenario('quota.ioasid', QUOTA);
+    await until(() => useLab.getState().status === 'ready' && useLab.getState().frameVersion > 0, 'the run');
+    const before = useLab.getState().stepCount;
+    lab.runConsole('free 999');
+    await until(() => useLab.getState().consoleHistory.length === 1, 'the first console line');
+    expect(useLab.getState().consoleHistory[0]).toEqual({
+      text: 'free 999',
+      ok: false,
+      message: expect.stringMatching(new RegExp(`^step ${before + 1}, after the scenario's end: = .* — warning: .*999`)),
+    });
+    lab.runConsole('alloc vm1');
+    await until(() => useLab.getState().consoleHistory.length === 2, 'the second console line');
+    expect(useLab.getState().consoleHistory[1]).toEqual({ text: 'alloc vm1', ok: true, message: `step ${before + 2}, after the scenario's end: = 6` });
+  });
+
   it('keeps at most one seek in flight and lands on the latest target', async () => {
     lab.openScenario('rcu-free-bug.ioasid', RCU);
     await until(() => useLab.getState().frameVersion > 0, 'the first frame');
