@@ -73,6 +73,7 @@ export function parseNumber(text: string): number | string {
   let value: number;
   if (/^[0-9]+$/.test(text)) value = Number(text);
   else if (/^0x[0-9a-fA-F]+$/.test(text)) value = Number.parseInt(text.slice(2), 16);
+  else if (/^0X[0-9a-fA-F]+$/.test(text)) return `malformed number '${text}' (hex is written with a lowercase 0x)`;
   else return `malformed number '${text}'`;
   if (!(value <= MAX_NUMBER)) return `number out of range: '${text}' (the largest is 0xFFFFFFFF)`;
   return value;
@@ -159,7 +160,10 @@ export function lexLine(line: string): LexedLine {
         push('errno', start, i);
       } else if (/[0-9]/.test(c)) {
         const n = parseNumber(text);
-        if (typeof n === 'string') errors.push({ col: start + 1, message: n });
+        // After '->' the user meant a name: say what a name may be, not that the number is bad.
+        if (typeof n === 'string' && tokens[tokens.length - 1]?.kind === 'arrow' && /[A-Za-z_]/.test(text)) {
+          errors.push({ col: start + 1, message: `'${text}' is not a name: a name starts with a letter or '_' (then letters, digits, '_')` });
+        } else if (typeof n === 'string') errors.push({ col: start + 1, message: n });
         push('number', start, i, { num: typeof n === 'number' ? n : 0 });
       } else {
         push(text.includes('-') ? 'word' : 'name', start, i);

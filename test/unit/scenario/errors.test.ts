@@ -198,6 +198,13 @@ describe('names', () => {
   });
 });
 
+describe('numbers and names that look alike', () => {
+  it('says a name after -> may not start with a digit, and a number that is not one is still malformed', () => {
+    expect(errorsOf('set vm1 quota=4\nalloc vm1 -> 1abc')).toEqual(["2:14: '1abc' is not a name: a name starts with a letter or '_' (then letters, digits, '_')"]);
+    expect(errorsOf('alloc vm1 max=12q\nset vm1 quota=4')[0]).toBe("1:15: malformed number '12q'");
+  });
+});
+
 describe('reporting', () => {
   it('reports every error of the file in one go, sorted by line then column', () => {
     const src = [

@@ -76,7 +76,7 @@ describe('numbers', () => {
     ]);
     expect(errorsOf('capacity 12ab')).toEqual(["1:10: malformed number '12ab'"]);
     expect(errorsOf('capacity 0x')).toEqual(["1:10: malformed number '0x'"]);
-    expect(errorsOf('capacity 0X10')).toEqual(["1:10: malformed number '0X10'"]);
+    expect(errorsOf('capacity 0X10')).toEqual(["1:10: malformed number '0X10' (hex is written with a lowercase 0x)"]);
     expect(errorsOf('set s quota=1\nalloc s min=0xg')).toEqual(["2:13: malformed number '0xg'"]);
     expect(errorsOf('capacity -5')).toEqual(["1:10: negative number '-5' is not allowed (write an errno by name, e.g. -EINVAL)"]);
   });
