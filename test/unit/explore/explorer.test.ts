@@ -138,6 +138,36 @@ join
     expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, false));
   });
 
+  it('reports the step the player shows when one unit runs several steps (a callback of three statements)', () => {
+    const text = `model v1
+set vm1 quota=8
+notifier iommu kind=iommu
+device dev0
+thread a {
+  alloc vm1 -> g1
+  bind dev0 g1
+  call_rcu {
+    free g1
+    note "after"
+    note "and after"
+  }
+}
+thread b {
+  alloc vm1 -> g2
+  dma dev0 g2
+}
+join
+`;
+    const p = load(text);
+    const m = model(p, { preset: 'v1' });
+    const v = explore(p, m).violations.find((x) => x.kind === 'sleep-in-atomic')!;
+    const trimmed = trimSchedule(p, m, v.schedule, v.kind, v.steps);
+    const pasted = runScenario(load(text.replace('model v1\n', `model v1\n${scheduleLine(trimmed.schedule)}\n`)), m);
+    expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, false));
+    // No suffix raises it later than the whole schedule does.
+    expect(trimmed.steps).toBeLessThanOrEqual(replaySteps(p, m, v.schedule, v.kind, v.steps)!);
+  });
+
   it('a partitioned search finds exactly what one search finds', () => {
     const p = load(RACE);
     const m = model(p, { preset: 'cyclic', axes: [['alloc', 'lowest']] });

@@ -5,23 +5,28 @@
 import type { ModelConfig } from '../../model';
 import type { ViolationKind } from '../../trace';
 import { Machine } from '../machine';
+import { Recorder } from '../recorder';
 import type { CompiledProgram } from '../program';
 import { EXPLORE_MAX_STEPS } from './explorer';
 
 /**
  * Runs the scenario with `schedule` installed first (the file's own schedule lines ignored,
- * as the user is told to replace them): the count of steps run when `kind` was first raised,
- * if that is at most `limit`; otherwise undefined.
+ * as the user is told to replace them): the step, counted from 1 as the player counts them,
+ * that first raises `kind`, if it is at most `limit`; otherwise undefined. Taken from the
+ * recorded trace, not from the machine's count after a unit: one unit may run several
+ * steps (a callback's block, the end-of-run checks), and the player shows the one that
+ * raised it.
  */
 export function replaySteps(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, limit: number): number | undefined {
-  const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS, ignoreScheduleStatements: true });
+  const recorder = new Recorder();
+  const m = new Machine(program, model, { maxSteps: EXPLORE_MAX_STEPS, ignoreScheduleStatements: true, recorder });
   m.schedule = [...schedule];
-  const raised = () => (m.kernel.state.violationCounts.get(kind) ?? 0) > 0;
-  // Not one step past the limit: a schedule reaching the kind later is not as short.
+  const raised = () => recorder.violations.find((v) => v.kind === kind);
   while (m.steps < limit && !raised() && m.step()) {
     /* replay */
   }
-  return raised() ? m.steps : undefined;
+  const first = raised();
+  return first && first.step + 1 <= limit ? first.step + 1 : undefined;
 }
 
 /** Whether the replay of `schedule` raises `kind` within `steps` steps (see replaySteps). */
@@ -30,15 +35,18 @@ export function replayReaches(program: CompiledProgram, model: ModelConfig, sche
 }
 
 /**
- * The shortest suffix of `schedule` that still raises `kind` within `steps` steps when
- * replayed (the default schedule picks the dropped leading entries itself), and the steps
- * its replay takes to raise it: what the player shows once the line is pasted.
+ * The shortest suffix of `schedule` whose replay raises `kind` no later than the whole
+ * schedule's does (the default schedule picks the dropped leading entries itself), and the
+ * step its replay raises it at: what the player shows once the line is pasted. `steps` is
+ * the explorer's count for the whole schedule, a bound on its replay's step.
  */
 export function trimSchedule(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): { schedule: string[]; steps: number } {
-  let best = { schedule, steps: replaySteps(program, model, schedule, kind, steps) ?? steps };
+  const whole = replaySteps(program, model, schedule, kind, steps);
+  if (whole === undefined) return { schedule, steps };
+  let best = { schedule, steps: whole };
   for (let k = 1; k <= schedule.length; k++) {
     const candidate = schedule.slice(k);
-    const reached = replaySteps(program, model, candidate, kind, steps);
+    const reached = replaySteps(program, model, candidate, kind, whole);
     if (reached === undefined) break;
     best = { schedule: candidate, steps: reached };
   }
