@@ -49,6 +49,7 @@ async function main(): Promise<number> {
   if (args.matrix) {
     const m = runMatrix(args, program);
     if (typeof m === 'string') fail(`error: ${m}`);
+    process.exitCode = m.code;
     process.stdout.write(m.out);
     return m.code;
   }
@@ -57,11 +58,21 @@ async function main(): Promise<number> {
   if (typeof model === 'string') fail(`error: ${model}`);
   const r = runScenario(program, model, { maxSteps: args.maxSteps });
   const trace = r.trace();
+  if (r.machine.error) process.stderr.write(`${args.file}: error: ${r.machine.error}\n`);
+  // Known before the output, so a reader that stops early (EPIPE, below) still gets it.
+  process.exitCode = trace.expectations.failed > 0 || r.machine.error ? 1 : 0;
   // In parts, whatever the size: see output.ts.
   await writeChunked(args.json ? withNewline(jsonParts(trace)) : linesOf(stepLogLines(trace)), process.stdout);
-  if (r.machine.error) process.stderr.write(`${args.file}: error: ${r.machine.error}\n`);
-  return trace.expectations.failed > 0 || r.machine.error ? 1 : 0;
+  return process.exitCode;
 }
+
+// A reader that stopped early (`| head`) does not want the rest: end with the run's status,
+// quietly, as a single write did before output came in parts (then an 'EPIPE' surfaced as an
+// internal error).
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw e;
+});
 
 main().then(
   // Not before stdout has taken everything: process.exit drops what a pipe has not read yet.

@@ -1,7 +1,7 @@
 // The bundled runner end to end (`npm run scenario` runs exactly this): what a file that is
 // not UTF-8 gets, the exit status when expectations are never reached, and a large trace
 // arriving whole through a pipe before the process exits.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,21 @@ describe('the scenario runner', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/expectations: 0 passed, 1 failed\n {2}line 11: expect no violations — actual: not reached: the run ended in a deadlock before this line/);
   });
+
+  it('ends quietly with the run\'s status when the reader stops early (| head)', async () => {
+    const file = join(dir, 'head.ioasid');
+    writeFileSync(file, 'set vm1 quota=8\nrepeat 50000 {\n  alloc vm1 -> a\n  free a\n}\nexpect allocated == 1\n');
+    const child = spawn(process.execPath, [join(root, 'build/cli/main.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // Read the first chunk, then close the pipe as head does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    // The expectation fails (allocated is 0): status 1, and no "internal error".
+    expect(code).toBe(1);
+    expect(err).not.toMatch(/internal error|EPIPE/);
+  }, 60_000);
 
   it('writes a 100,000-step trace whole through a pipe', () => {
     const r = cli('long.ioasid', 'set vm1 quota=8\nrepeat 50000 {\n  alloc vm1 -> a\n  free a\n}\nexpect allocated == 0\n', '--json');
