@@ -49,7 +49,7 @@ export class LabController implements LabActions {
   /** The watch list changed while a seek was in flight: the next frame must be fetched again. */
   private refetchFrame = false;
   private lastLoad?: { source: string; model: ModelConfig };
-  /** Runs loaded so far, and the one the frame on show belongs to (see FrameSnapshot.followsShown). */
+  /** Runs asked of the worker so far, and the one the frame on show belongs to (see FrameSnapshot.followsShown). */
   private loads = 0;
   private shownLoad = -1;
   private consoleLines: string[] = [];
@@ -70,6 +70,9 @@ export class LabController implements LabActions {
   private async load(source: string, model: ModelConfig, position: number): Promise<boolean> {
     this.pause();
     const gen = ++this.loadGen;
+    // From now on the worker may answer seeks from the new run (it yields while it records),
+    // so no frame after this one continues the frame on show.
+    this.loads++;
     set({ status: 'loading', progress: 0, runError: undefined });
     let r;
     try {
@@ -87,7 +90,6 @@ export class LabController implements LabActions {
       return false;
     }
     this.lastLoad = { source, model };
-    this.loads++;
     this.consoleLines = [];
     // The previous run's timeline and watch curves must not stand beside the new run while
     // their replacements are fetched (a million-step run takes a moment).
@@ -381,6 +383,8 @@ export class LabController implements LabActions {
     this.pause();
     set({ consoleBusy: true });
     const gen = ++this.loadGen;
+    // A new run in the worker, as for a load (see load).
+    this.loads++;
     this.client
       .request<'console'>({ type: 'console', text: line })
       .then((r) => {

@@ -95,6 +95,12 @@ describe('LabController', () => {
     await until(() => useLab.getState().loadedText === QUOTA && frameCache.snapshot?.frame.position === 10, 'the new run at step 10');
     expect(frameCache.snapshot!.followsShown).toBe(false);
     expect(await shownAt(11)).toBe(true);
+    // A frame that comes while a new run is on its way (the worker may answer from it) does
+    // not continue the frame on show either.
+    workers[workers.length - 1].holdTypes.add('load');
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    expect(await shownAt(12)).toBe(false);
+    workers[workers.length - 1].release();
   });
 
   it('the console says what a statement did: its step after the scenario, its result and warning', async () => {
