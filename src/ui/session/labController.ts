@@ -385,6 +385,7 @@ export class LabController implements LabActions {
     const gen = ++this.loadGen;
     // A new run in the worker, as for a load (see load).
     this.loads++;
+    const failedBefore = frameCache.info?.expectations.failed ?? 0;
     this.client
       .request<'console'>({ type: 'console', text: line })
       .then((r) => {
@@ -399,11 +400,19 @@ export class LabController implements LabActions {
         const added = r.added;
         // Busy until the line is in the history, so the next statement's line comes after it.
         const entry = (ok: boolean, message: string) => set({ consoleBusy: false, consoleHistory: [...get().consoleHistory, { text: line, ok, message }] });
-        // What the statement did, not only that it ran: "= INVALID_IOASID" with its warning.
-        this.client
-          .request<'steps'>({ type: 'steps', from: total - added, to: total })
-          .then((s) => entry(...consoleOutcome(s.steps, total)))
-          .catch(() => entry(true, `${added} step${added === 1 ? '' : 's'} added`));
+        const failures = r.info.expectations.failures;
+        if (added === 0) {
+          // An `expect` adds no step: say whether it held.
+          const failed = r.info.expectations.failed > failedBefore;
+          entry(!failed, failed ? `the expectation failed: actual ${failures[failures.length - 1]?.actual ?? '?'}` : /^expect\b/.test(line) ? 'the expectation held' : 'no step added');
+        } else {
+          // What the statement did, not only that it ran: "= INVALID_IOASID" with its warning.
+          // Only the last step is fetched (a request is capped; the count says the rest).
+          this.client
+            .request<'steps'>({ type: 'steps', from: total - 1, to: total })
+            .then((s) => entry(...consoleOutcome(s.steps[0], added, total)))
+            .catch(() => entry(true, `${added} step${added === 1 ? '' : 's'} added`));
+        }
         this.seek(total);
         void this.fetchTrace(gen);
         void this.refreshWatches();

@@ -117,6 +117,13 @@ describe('LabController', () => {
     lab.runConsole('alloc vm1');
     await until(() => useLab.getState().consoleHistory.length === 2, 'the second console line');
     expect(useLab.getState().consoleHistory[1]).toEqual({ text: 'alloc vm1', ok: true, message: `step ${before + 2}, after the scenario's end: = 6` });
+    // An expect adds no step: the line says whether it held.
+    lab.runConsole('expect used vm1 == 99');
+    await until(() => useLab.getState().consoleHistory.length === 3, 'the third console line');
+    expect(useLab.getState().consoleHistory[2]).toEqual({ text: 'expect used vm1 == 99', ok: false, message: 'the expectation failed: actual 6' });
+    lab.runConsole('expect used vm1 == 6');
+    await until(() => useLab.getState().consoleHistory.length === 4, 'the fourth console line');
+    expect(useLab.getState().consoleHistory[3]).toMatchObject({ ok: true, message: 'the expectation held' });
   });
 
   it('keeps at most one seek in flight and lands on the latest target', async () => {
