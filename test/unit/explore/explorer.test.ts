@@ -103,11 +103,8 @@ describe('explorer', () => {
     expect(first.step + 1).toBe(stepsInReplay(trimmed, false));
   });
 
-  it('trims a schedule only to suffixes that reach the kind as early as the whole one', () => {
-    // Thread a queues an RCU callback that frees a bound ID under v1 (sleep-in-atomic); b
-    // runs two statements. Dropping the leading "a" of the shortest schedule lets the default
-    // schedule run b first, which reaches the violation one step later: not as short.
-    const text = `model v1
+  /** Thread a queues an RCU callback that frees a bound ID (sleep-in-atomic under v1); b runs two statements. */
+  const RCU_RACE = `model v1
 set vm1 quota=8
 notifier iommu kind=iommu
 device dev0
@@ -124,6 +121,11 @@ thread b {
 }
 join
 `;
+
+  it('trims a schedule only to suffixes that reach the kind as early as the whole one', () => {
+    // Dropping the leading "a" of the shortest schedule lets the default schedule run b
+    // first, which reaches the violation one step later: not as short.
+    const text = RCU_RACE;
     const p = load(text);
     const m = model(p, { preset: 'v1' });
     const v = explore(p, m).violations.find((x) => x.kind === 'sleep-in-atomic')!;
@@ -139,25 +141,7 @@ join
   });
 
   it('reports the step the player shows when one unit runs several steps (a callback of three statements)', () => {
-    const text = `model v1
-set vm1 quota=8
-notifier iommu kind=iommu
-device dev0
-thread a {
-  alloc vm1 -> g1
-  bind dev0 g1
-  call_rcu {
-    free g1
-    note "after"
-    note "and after"
-  }
-}
-thread b {
-  alloc vm1 -> g2
-  dma dev0 g2
-}
-join
-`;
+    const text = RCU_RACE.replace('    free g1\n', '    free g1\n    note "after"\n    note "and after"\n');
     const p = load(text);
     const m = model(p, { preset: 'v1' });
     const v = explore(p, m).violations.find((x) => x.kind === 'sleep-in-atomic')!;
