@@ -1,7 +1,7 @@
 // What the current step says: the `note` caption (large, for classrooms), the statement with
 // its thread and context, its result (errno names) and warnings, and violations it raised.
 
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useOnResize } from '../../visualizations/onResize';
 import { useLab } from '../store/labStore';
@@ -47,7 +47,12 @@ export function StepCaption() {
       return (frameCache.info?.violations ?? []).filter((v) => v.step === step);
     }),
   );
-  const text = note ?? (position === 0 && stepCount > 0 ? `${title || 'Scenario loaded'} — press Space to play or → to step.` : title);
+  // A step past the file's last line came from the console (appended after the scenario's
+  // end): the file's last note does not describe it, and its line is in no editor.
+  const loadedText = useLab((s) => s.loadedText);
+  const fileLines = useMemo(() => loadedText.split('\n').length, [loadedText]);
+  const fromConsole = step !== undefined && loadedText !== '' && step.line > fileLines;
+  const text = fromConsole ? 'Run from the console, after the end of the scenario.' : note ?? (position === 0 && stepCount > 0 ? `${title || 'Scenario loaded'} — press Space to play or → to step.` : title);
   const below = useMoreBelow(text);
   return (
     <section className="caption" aria-label="Current step">
@@ -64,7 +69,11 @@ export function StepCaption() {
       <div className="caption__step" data-testid="current-step">
         {step ? (
           <>
-            <span className="chip" title="Source line">L{step.line}</span>
+            {fromConsole ? (
+              <span className="chip" title="Run from the console, after the end of the scenario">console</span>
+            ) : (
+              <span className="chip" title="Source line">L{step.line}</span>
+            )}
             <span className="chip chip--thread" title="Thread">{step.thread}</span>
             <span className={`chip chip--ctx chip--ctx-${step.context}`} title="Execution context">{step.context}</span>
             <span className="caption__stmt">
