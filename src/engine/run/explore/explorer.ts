@@ -141,6 +141,11 @@ function pathOf(node: Node, last?: string): string[] {
   return out;
 }
 
+/** A stacked state as another search takes it on (work stealing, a hand-off): its schedule spelled out. */
+function handedOf(node: Node): HandedNode {
+  return { schedule: pathOf(node), sleep: node.sleep, only: node.only };
+}
+
 /**
  * The units the explorer schedules, in a fixed order: the threads as the machine names them
  * (main first), then the oldest RCU callback and work item. Sleep-set bits follow it, and so
@@ -296,7 +301,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     }
     if (opts.shouldStop?.()) {
       complete = false;
-      if (opts.keepRest) rest = stack.map((n) => ({ schedule: pathOf(n), sleep: n.sleep, only: n.only }));
+      if (opts.keepRest) rest = stack.map(handedOf);
       break;
     }
     if (opts.wanted && ++expansions % STEAL_CHECK_INTERVAL === 0) {
@@ -305,7 +310,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
         // The oldest states, at the bottom of the stack: the shallowest, with the largest
         // subtrees and the shortest schedules to replay.
         const offer: HandedNode[] = [];
-        for (let i = 0; i < k; i++) offer.push({ schedule: pathOf(stack[i]), sleep: stack[i].sleep, only: stack[i].only });
+        for (let i = 0; i < k; i++) offer.push(handedOf(stack[i]));
         const taken = opts.give!(offer);
         stack.splice(0, taken);
       }
