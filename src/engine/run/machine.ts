@@ -569,7 +569,7 @@ export class Machine {
    * "0 passed, 0 failed".
    */
   private failUnreachedExpectations(deadlocked: boolean): void {
-    const unreached = this.program.blocks.flat().filter((st) => st.verb === 'expect' && !this.expectationsReached.has(st));
+    const unreached = this.program.stmts.filter((st) => st.verb === 'expect' && !this.expectationsReached.has(st));
     for (const st of unreached.sort((a, b) => a.line - b.line)) {
       this.expectations.failed++;
       this.expectations.failures.push({ line: st.line, text: st.text, actual: deadlocked ? 'not reached: the run ended in a deadlock before this line' : 'not reached: this line never ran' });
