@@ -20,21 +20,16 @@ export function StaleRunNotice() {
     const timer = setTimeout(() => setSlow(true), SLOW_RUN_MS);
     return () => clearTimeout(timer);
   }, [loading]);
-  if (stepCount === 0) return null;
-  const shown = title ? <>, <strong>{title}</strong></> : '';
-  if (failed) {
-    return (
-      <p className="stale-run" role="status" data-testid="stale-run">
-        The editor's text has errors, so it did not run: the player and views still show the last run that worked{shown}.
-      </p>
-    );
-  }
-  if (loading && slow) {
-    return (
-      <p className="stale-run" role="status" data-testid="stale-run">
-        Running the editor's text… until it is ready, the player and views show the previous run{shown}.
-      </p>
-    );
-  }
-  return null;
+  const why = failed
+    ? "The editor's text has errors, so it did not run: the player and views still show the last run that worked"
+    : loading && slow
+      ? "Running the editor's text… until it is ready, the player and views show the previous run"
+      : undefined;
+  if (stepCount === 0 || why === undefined) return null;
+  return (
+    <p className="stale-run" role="status" data-testid="stale-run">
+      {why}
+      {title ? <>, <strong>{title}</strong></> : ''}.
+    </p>
+  );
 }
