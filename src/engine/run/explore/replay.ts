@@ -29,11 +29,6 @@ export function replaySteps(program: CompiledProgram, model: ModelConfig, schedu
   return first && first.step + 1 <= limit ? first.step + 1 : undefined;
 }
 
-/** Whether the replay of `schedule` raises `kind` within `steps` steps (see replaySteps). */
-export function replayReaches(program: CompiledProgram, model: ModelConfig, schedule: string[], kind: ViolationKind, steps: number): boolean {
-  return replaySteps(program, model, schedule, kind, steps) !== undefined;
-}
-
 /**
  * The shortest suffix of `schedule` whose replay raises `kind` no later than the whole
  * schedule's does (the default schedule picks the dropped leading entries itself), and the
