@@ -11,6 +11,8 @@ import { frameCache } from '../../../src/ui/store/frameCache';
 
 const RCU = readFileSync(new URL('../../../scenarios/rcu-free-bug.ioasid', import.meta.url), 'utf8');
 const QUOTA = readFileSync(new URL('../../../scenarios/quota.ioasid', import.meta.url), 'utf8');
+/** 5 steps per repeat: 60,000 steps, three timeline windows' worth. */
+const LONG = 'set vm1 quota=8\nnotifier kvm kind=kvm\nrepeat 12000 {\n  alloc vm1 -> a\n  get a\n  put a\n  free a\n  note "x"\n}\n';
 
 /** A Worker stand-in that runs LabHandler on this thread, answering asynchronously. */
 class InProcessWorker {
@@ -207,9 +209,7 @@ describe('LabController', () => {
   });
 
   it('keeps the timeline on a window around the current step of a long run, moving it as the step moves', async () => {
-    // 5 steps per repeat: 60,000 steps, three windows' worth.
-    const long = 'set vm1 quota=8\nnotifier kvm kind=kvm\nrepeat 12000 {\n  alloc vm1 -> a\n  get a\n  put a\n  free a\n  note "x"\n}\n';
-    lab.openScenario('long.ioasid', long);
+    lab.openScenario('long.ioasid', LONG);
     await until(() => useLab.getState().status === 'ready' && frameCache.trace.steps.length > 0, 'the first window');
     const total = useLab.getState().stepCount;
     expect(total).toBeGreaterThan(50_000);
@@ -232,8 +232,7 @@ describe('LabController', () => {
   }, 30_000);
 
   it('moves the timeline window to a step chosen while the first window was still being fetched', async () => {
-    const long = 'set vm1 quota=8\nnotifier kvm kind=kvm\nrepeat 12000 {\n  alloc vm1 -> a\n  get a\n  put a\n  free a\n  note "x"\n}\n';
-    lab.openScenario('long.ioasid', long);
+    lab.openScenario('long.ioasid', LONG);
     await until(() => useLab.getState().status === 'ready', 'the run');
     // The first window's pages wait in the worker while the user presses End.
     const w = workers[workers.length - 1];
