@@ -5,15 +5,20 @@
 
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { scheduleLine } from '../../engine/run/explore/replay';
+// The searched text has its schedule lines removed; Replay adds one (see stepsInReplay).
+import { scheduleLine, stepsInReplay } from '../../engine/run/explore/replay';
 import { Modal } from '../shell/Modal';
 import { ViolationBadge } from '../inspectors/ViolationBadge';
 import { MAX_SHARED_STATES, type ExploreOutcome, type PoolProgress } from './explorePool';
 import { useExplore, type CurrentRun, type PresetRow } from './exploreStore';
 import type { ExploreSession } from './exploreSession';
 import './explore.css';
-// The searched text has its schedule lines removed; Replay adds one (see stepsInReplay).
-import { stepsInReplay } from '../../engine/run/explore/replay';
+
+const MODEL_SOURCE_TEXT: Record<CurrentRun['modelSource'], string> = {
+  file: "the scenario's model line",
+  picker: 'picked in the model picker',
+  default: 'the default: the scenario has no model line',
+};
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const MIN_BUDGET = 1000;
@@ -155,7 +160,7 @@ function CurrentView({ run, session }: { run: CurrentRun; session: ExploreSessio
     <section aria-label="Search on the current model">
       <p className="explore-model">
         <span className="muted">Model searched:</span> <strong data-testid="explore-model">{run.modelLabel}</strong>{' '}
-        <span className="muted">({run.modelSource === 'file' ? "the scenario's model line" : 'picked in the model picker'})</span>
+        <span className="muted">({MODEL_SOURCE_TEXT[run.modelSource]})</span>
       </p>
       {run.status === 'running' && <ProgressView progress={run.progress} onCancel={session.cancel} />}
       {run.status === 'error' && (
@@ -231,15 +236,25 @@ function PresetTable({ rows, running, session }: { rows: PresetRow[]; running: b
 function BudgetField({ disabled }: { disabled: boolean }) {
   const budget = useExplore((s) => s.budget);
   const [draft, setDraft] = useState(String(budget));
+  /** Why the last entry was not taken (or was clamped), until the next one. */
+  const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => setDraft(String(budget)), [budget]);
   const commit = () => {
     const n = Number(draft.replace(/[,_\s]/g, ''));
-    if (Number.isFinite(n) && n >= MIN_BUDGET) useExplore.setState({ budget: Math.min(MAX_BUDGET, Math.round(n)) });
-    else setDraft(String(budget));
+    if (draft.trim() === '' || !Number.isFinite(n)) {
+      setProblem(`not a number: the budget stays ${fmt(budget)}`);
+      setDraft(String(budget));
+    } else if (n < MIN_BUDGET) {
+      setProblem(`at least ${fmt(MIN_BUDGET)} states: the budget stays ${fmt(budget)}`);
+      setDraft(String(budget));
+    } else {
+      setProblem(n > MAX_BUDGET ? `at most ${fmt(MAX_BUDGET)} states: set to that` : undefined);
+      useExplore.setState({ budget: Math.min(MAX_BUDGET, Math.round(n)) });
+    }
   };
   return (
     <label className="field explore-budget">
-      <span className="field__label">State budget</span>
+      <span className="field__label explore-budget__label">State budget</span>
       <input
         type="number"
         min={MIN_BUDGET}
@@ -252,6 +267,11 @@ function BudgetField({ disabled }: { disabled: boolean }) {
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
+      {problem && (
+        <span className="explore-budget__problem" role="alert">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }

@@ -6,12 +6,12 @@
 import { MODEL_AXES, PRESET_NAMES, PRESETS, presetOf, type ModelConfig, type PresetName } from '../../engine/model';
 import type { ExploreViolation } from '../../engine/run/explore/explorer';
 import type { LabActions } from '../session/actions';
-import { modelOfText } from '../session/fileModel';
+import { fileModelOf } from '../session/fileModel';
 import { frameCache } from '../store/frameCache';
 import { useLab } from '../store/labStore';
 import type { ExplorePool, ExploreRun } from './explorePool';
 import { useExplore, type PresetRow } from './exploreStore';
-import { insertScheduleLine, withoutScheduleLines } from './scheduleText';
+import { insertScheduleLine, moveLines, movedBack, withoutScheduleLines } from './scheduleText';
 import { oversizedEditMessage } from '../editor/editLimit';
 import { stepsInReplay } from '../../engine/run/explore/replay';
 
@@ -62,8 +62,10 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     if (active) return;
     const lab = useLab.getState();
     // The model the Run button would use, so a replay runs under the model that was searched.
-    const model = lab.modelPinned ? lab.model : (modelOfText(lab.text) ?? lab.model);
-    set({ mode: 'current', current: { model, modelLabel: describeModel(model), modelSource: lab.modelPinned ? 'picker' : 'file', status: 'running' } });
+    const file = lab.modelPinned ? undefined : fileModelOf(lab.text);
+    const model = file?.model ?? lab.model;
+    const modelSource = lab.modelPinned ? 'picker' : file?.fromLine ? 'file' : 'default';
+    set({ mode: 'current', current: { model, modelLabel: describeModel(model), modelSource, status: 'running' } });
     const run = pool.start({
       source: withoutScheduleLines(lab.text),
       model,
@@ -123,7 +125,8 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
   const replay: ExploreSession['replay'] = async (v, exact) => {
     const lab = useLab.getState();
     const previous = lab.text;
-    const text = insertScheduleLine(previous, v.schedule);
+    const edit = insertScheduleLine(previous, v.schedule);
+    const text = edit.text;
     // A text at the size limit has no room for the line: the run would only say "too large".
     const tooLarge = oversizedEditMessage(text.length, 'replay', previous.length);
     if (tooLarge) {
@@ -133,8 +136,11 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     }
     const versionBefore = lab.sessionVersion;
     cancel();
-    set({ open: false, undo: { text: previous, kind: v.kind, exact } });
-    useLab.setState({ text });
+    // Breakpoints stay on their statements: the lines below an inserted line move down.
+    const lineBreakpoints = moveLines(lab.lineBreakpoints, edit.moved);
+    const removed = edit.moved.size < previous.split(/\r?\n/).length;
+    set({ open: false, undo: { kind: v.kind, exact, text: previous, replayed: text, inserted: edit.inserted !== undefined, removed, lineBreakpoints: { before: lab.lineBreakpoints, after: lineBreakpoints }, back: movedBack(edit) } });
+    useLab.setState({ text, lineBreakpoints });
     actions.run();
     if (!(await loadSettled(versionBefore))) return false;
     if (useLab.getState().text !== text) return false;
@@ -146,9 +152,13 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
 
   const undoReplay = () => {
     const undo = get().undo;
-    if (!undo) return;
+    const lab = useLab.getState();
+    // Text typed since the replay would be lost: the notice offers no Undo then.
+    if (!undo || lab.text !== undo.replayed) return;
     set({ undo: undefined });
-    useLab.setState({ text: undo.text });
+    if (undo.text === undo.replayed) return;
+    const { before, after } = undo.lineBreakpoints;
+    useLab.setState({ text: undo.text, lineBreakpoints: lab.lineBreakpoints === after ? before : moveLines(lab.lineBreakpoints, undo.back) });
     actions.run();
   };
 

@@ -12,8 +12,8 @@ export interface CurrentRun {
   model: ModelConfig;
   /** The model as a `model` line says it: "cyclic alloc=lowest". */
   modelLabel: string;
-  /** Where the model came from: the scenario's `model` line or the model picker. */
-  modelSource: 'file' | 'picker';
+  /** Where the model came from: the scenario's `model` line, the model picker, or neither (the lab's default). */
+  modelSource: 'file' | 'picker' | 'default';
   status: 'running' | 'done' | 'error';
   progress?: PoolProgress;
   outcome?: ExploreOutcome;
@@ -28,6 +28,21 @@ export interface PresetRow {
   error?: string;
 }
 
+export interface ReplayRecord {
+  kind: string;
+  /** The search was complete: the schedule is the shortest there is. */
+  exact: boolean;
+  /** The editor text the replay replaced, and the text it put in (Undo only while unedited). */
+  text: string;
+  replayed: string;
+  /** A schedule line was inserted; old schedule lines were removed. */
+  inserted: boolean;
+  removed: boolean;
+  /** Line breakpoints before and after the replay moved them, and the way back for moved ones. */
+  lineBreakpoints: { before: number[]; after: number[] };
+  back: Map<number, number>;
+}
+
 export interface ExploreState {
   open: boolean;
   /** What the dialog should start when it mounts (set by the command / the compare dialog). */
@@ -36,8 +51,8 @@ export interface ExploreState {
   budget: number;
   current?: CurrentRun;
   presets?: { running: boolean; rows: PresetRow[] };
-  /** After a replay: the editor text it replaced. */
-  undo?: { text: string; kind: string; exact: boolean };
+  /** After a replay: what it did, and what Undo replay puts back. */
+  undo?: ReplayRecord;
 }
 
 export const useExplore = create<ExploreState>()(() => ({ open: false, pending: null, mode: 'current', budget: DEFAULT_STATE_BUDGET }));

@@ -5,9 +5,14 @@ import { parseScenario } from '../../engine/scenario';
 import { resolveModel } from '../../engine/lab';
 import type { ModelConfig } from '../../engine/model';
 
-export function modelOfText(text: string): ModelConfig | undefined {
+/** The model the text asks for, and whether its `model` line says so (else it is the default). */
+export function fileModelOf(text: string): { model: ModelConfig; fromLine: boolean } | undefined {
   const parsed = parseScenario(text);
   if (!parsed.ok) return undefined;
   const model = resolveModel(parsed.program);
-  return typeof model === 'string' ? undefined : model;
+  return typeof model === 'string' ? undefined : { model, fromLine: parsed.program.model !== undefined };
+}
+
+export function modelOfText(text: string): ModelConfig | undefined {
+  return fileModelOf(text)?.model;
 }

@@ -129,6 +129,62 @@ describe('Find races dialog', () => {
     expect(screen.queryByTestId('replay-notice')).toBeNull();
   });
 
+  it('keeps line breakpoints on their statements through Replay and Undo replay', async () => {
+    const { pool, dialog } = setup();
+    const lines = TEXT.split('\n');
+    const dma = lines.findIndex((l) => /^\s*dma /.test(l)) + 1;
+    const oldSchedule = lines.findIndex((l) => l.startsWith('schedule')) + 1;
+    expect(dma).toBeGreaterThan(oldSchedule);
+    useLab.setState({ lineBreakpoints: [oldSchedule, dma] });
+    await act(async () => pool.runs[0].finish(found));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
+    const after = useLab.getState().text.split('\n');
+    // The old schedule line went (and its breakpoint); the dma line's breakpoint followed it.
+    expect(useLab.getState().lineBreakpoints.map((l) => after[l - 1])).toEqual([lines[dma - 1]]);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo replay' }));
+    expect(useLab.getState().lineBreakpoints).toEqual([oldSchedule, dma]);
+  });
+
+  it('offers no Undo replay once the text was edited after the replay, and never drops those edits', async () => {
+    const { actions, pool, dialog } = setup();
+    await act(async () => pool.runs[0].finish(found));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
+    const replayed = useLab.getState().text;
+    act(() => useLab.setState({ text: `${replayed}note "my own line"\n` }));
+    expect(screen.queryByRole('button', { name: 'Undo replay' })).toBeNull();
+    expect(screen.getByTestId('replay-notice').textContent).toMatch(/edited since, so Undo replay would lose those edits/);
+    expect(useLab.getState().text).toBe(`${replayed}note "my own line"\n`);
+    expect(actions.run).toHaveBeenCalledTimes(1);
+  });
+
+  it('replays a kind the default schedule reaches by removing the schedule lines, inserting nothing', async () => {
+    const { actions, pool, dialog } = setup();
+    const byDefault: ExploreOutcome = { ...found, report: { ...found.report, violations: [{ kind: 'leak', schedule: [], steps: 20, inEverySchedule: true }] } };
+    await act(async () => pool.runs[0].finish(byDefault));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replay leak' }));
+    expect(useLab.getState().text).toBe(TEXT.replace(/^schedule .*\n/m, ''));
+    expect(actions.run).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('replay-notice').textContent).toMatch(/: the default schedule reaches it, so the schedule lines were removed\./);
+  });
+
+  it('says when the model searched is the default because the scenario has no model line', () => {
+    const { dialog } = setup('set vm1 quota=4\nalloc vm1 -> a\n');
+    expect(within(dialog).getByText('(the default: the scenario has no model line)')).toBeTruthy();
+  });
+
+  it('says why a state budget was not taken, and keeps the last one', () => {
+    const { dialog } = setup();
+    const field = within(dialog).getByRole('spinbutton', { name: 'State budget' });
+    fireEvent.change(field, { target: { value: '500' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(within(dialog).getByRole('alert').textContent).toBe('at least 1,000 states: the budget stays 200,000');
+    expect(useExplore.getState().budget).toBe(200_000);
+    fireEvent.change(field, { target: { value: '90000000' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(within(dialog).getByRole('alert').textContent).toBe('at most 50,000,000 states: set to that');
+    expect(useExplore.getState().budget).toBe(50_000_000);
+  });
+
   it('refuses a Replay that would take the text past the size limit, and leaves the text as it was', async () => {
     // Without its own schedule line (a longer one replaced by a shorter one may go in), and a
     // comment pads it to 10 characters under the limit: no room for the line.
