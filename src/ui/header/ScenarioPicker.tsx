@@ -2,7 +2,7 @@
 // (the previous text is autosaved work until then, so ask when it has unrun edits).
 
 import { useShallow } from 'zustand/react/shallow';
-import { LIBRARY, findScenario, titleInText } from '../session/library';
+import { LIBRARY, findScenario, isOwnWork, titleInText } from '../session/library';
 import { useLab } from '../store/labStore';
 import { useActions } from '../commands/CommandsContext';
 
@@ -29,9 +29,7 @@ export function ScenarioPicker() {
         onChange={(e) => {
           const entry = findScenario(e.target.value);
           if (!entry) return;
-          const s = useLab.getState();
-          const ownWork = !findScenario(s.name) || findScenario(s.name)!.text !== s.text;
-          if (ownWork && s.text.trim() && !window.confirm('Replace the editor text with this scenario? Your current text will be lost.')) return;
+          if (isOwnWork(useLab.getState()) && !window.confirm('Replace the editor text with this scenario? Your current text will be lost.')) return;
           actions.openScenario(entry.name, entry.text);
         }}
       >

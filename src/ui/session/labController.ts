@@ -17,6 +17,8 @@ import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
 import { checkTrace } from './traceCheck';
 import { consoleOutcome } from './consoleOutcome';
 import { encodeShareHash } from '../share/shareLink';
+import type { SavedWork } from '../editor/autosave';
+import { isOwnWork } from './library';
 
 /** How the banner of a run stopped by the step budget begins (so the next good run clears it). */
 const STOPPED_EARLY = 'The run stopped early: ';
@@ -188,6 +190,19 @@ export class LabController implements LabActions {
     const model = modelOfText(text) ?? get().model;
     set({ name, text, model, modelPinned: false, lineBreakpoints: [], breakpoints: [], selectedId: undefined, idDetails: undefined, selectedSet: undefined, selectedDevice: undefined });
     void this.load(text, model, 0);
+  }
+
+  /** The user's work as autosave keeps it (the model only when pinned). */
+  work(): SavedWork {
+    const s = get();
+    return { text: s.text, name: s.name, model: s.modelPinned ? s.model : undefined, lineBreakpoints: s.lineBreakpoints };
+  }
+
+  /** Opens saved work: the autosave at start-up, or the text an import or a link replaced. */
+  restoreWork(w: SavedWork): void {
+    set({ text: w.text, name: w.name, lineBreakpoints: w.lineBreakpoints, breakpoints: [] });
+    if (w.model) this.setModel(w.model, true);
+    else this.run();
   }
 
   /** Opens a validated share link (startup). */
@@ -472,6 +487,17 @@ export class LabController implements LabActions {
       this.importTrace(file, what);
       return;
     }
+    // No statement starts with a brace: a file that does is a trace document whatever its name.
+    file
+      .slice(0, 64)
+      .text()
+      .then(
+        (head) => (/^\uFEFF?\s*\{/.test(head) ? this.importTrace(file, what) : this.importScenario(file, what)),
+        (e) => set({ banner: { kind: 'error', text: `Import failed: could not read ${what}: ${message(e)}` } }),
+      );
+  }
+
+  private importScenario(file: File, what: string): void {
     if (file.size > MAX_IMPORT_BYTES) {
       set({ banner: { kind: 'error', text: `Import failed: ${what} is too large: ${file.size.toLocaleString('en-US')} bytes (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}). Your editor text is unchanged.` } });
       return;
@@ -484,8 +510,11 @@ export class LabController implements LabActions {
           set({ banner: { kind: 'error', text: `Import failed: ${r.message} Your editor text is unchanged.` } });
           return;
         }
-        set({ banner: null });
+        const before = this.work();
         this.openScenario(file.name, r.text);
+        // The replaced text may be the user's only copy (autosave follows the editor): keep it
+        // a button away, as the library picker asks before replacing it.
+        set({ banner: isOwnWork(before) && before.text !== r.text ? { kind: 'info', text: `Imported ${what}: it replaced your editor text.`, action: { label: 'Undo import', run: () => this.restoreWork(before) } } : null });
       })
       .catch((e) => set({ banner: { kind: 'error', text: `Import failed: could not read ${what}: ${message(e)}` } }));
   }

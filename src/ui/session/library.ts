@@ -42,3 +42,9 @@ export function defaultScenario(): LibraryEntry {
 export function findScenario(name: string): LibraryEntry | undefined {
   return LIBRARY.find((e) => e.name === name);
 }
+
+/** Whether a text is the user's own (not an unedited library scenario): replacing it loses work. */
+export function isOwnWork(w: { name: string; text: string }): boolean {
+  const entry = findScenario(w.name);
+  return w.text.trim() !== '' && (!entry || entry.text !== w.text);
+}

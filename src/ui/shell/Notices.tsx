@@ -9,6 +9,18 @@ export function Banner() {
   return (
     <div className={`banner banner--${banner.kind}`} role="alert" data-testid="banner">
       <span className="banner__text">{banner.text}</span>
+      {banner.action && (
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => {
+            useLab.setState({ banner: null });
+            banner.action!.run();
+          }}
+        >
+          {banner.action.label}
+        </button>
+      )}
       <button type="button" className="btn btn--small" onClick={() => useLab.setState({ banner: null })} aria-label="Dismiss">
         Dismiss
       </button>

@@ -30,6 +30,8 @@ export interface WatchSeries {
 export interface Banner {
   kind: 'error' | 'warning' | 'info';
   text: string;
+  /** A button next to Dismiss (e.g. putting back the text an import replaced). */
+  action?: { label: string; run: () => void };
 }
 
 export interface ScenarioSlice {

@@ -244,4 +244,32 @@ describe('LabController', () => {
     await until(() => frameCache.trace.to === total, 'the window at the end');
     expect(frameCache.trace.from).toBe(total - 20_000);
   }, 30_000);
+  it('an import that replaced the user\'s own text offers to put it back, breakpoints and all', async () => {
+    useLab.setState({ text: 'set vm1 quota=2\nalloc vm1 -> mine\n', name: 'untitled', lineBreakpoints: [2] });
+    lab.importFile(new File([QUOTA], 'quota-copy.ioasid'));
+    await until(() => useLab.getState().text === QUOTA, 'the import');
+    const banner = useLab.getState().banner!;
+    expect(banner.text).toBe("Imported 'quota-copy.ioasid': it replaced your editor text.");
+    expect(useLab.getState().lineBreakpoints).toEqual([]);
+    banner.action!.run();
+    expect(useLab.getState()).toMatchObject({ text: 'set vm1 quota=2\nalloc vm1 -> mine\n', name: 'untitled', lineBreakpoints: [2] });
+    await until(() => useLab.getState().status === 'ready', 'the restored text to run');
+  });
+
+  it('an import over an unedited library scenario says nothing: no work was replaced', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    lab.importFile(new File([QUOTA], 'quota-copy.ioasid'));
+    await until(() => useLab.getState().text === QUOTA, 'the import');
+    expect(useLab.getState().banner).toBeNull();
+  });
+
+  it('reads a trace document as a trace whatever its file name, leaving the editor alone', async () => {
+    useLab.setState({ text: RCU });
+    const trace = JSON.stringify({ version: 1, title: 't', model: 'v1', steps: [], violations: [], summary: {} });
+    lab.importFile(new File([trace], 'trace.txt'));
+    await until(() => useLab.getState().banner !== null, 'the trace check');
+    // The trace checker answered (a scenario import would have replaced the text instead).
+    expect(useLab.getState().banner!.text).toBe("Import failed: 'trace.txt' is not a valid trace: model must be an object. Your editor text is unchanged.");
+    expect(useLab.getState().text).toBe(RCU);
+  });
 });
