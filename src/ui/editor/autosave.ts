@@ -1,5 +1,6 @@
 // Autosave of the editor (debounced) to localStorage and its restore on start. What is saved
-// is the user's own work: a shared link or a failed import never writes here by itself.
+// is the user's own work: a shared link or a failed import never writes here by itself, and
+// a tab writes only what changed in it.
 
 import { useLab } from '../store/labStore';
 import { decodeModel, encodeModel } from '../share/shareLink';
@@ -29,8 +30,23 @@ export function readAutosave(): SavedWork | undefined {
   }
 }
 
+/**
+ * A text opened from a share link: not the user's work until they edit it, so it neither
+ * overwrites the autosave (their own scenario, possibly open in another tab) nor drops the
+ * link from the address bar (a reload opens the link again).
+ */
+let held: string | undefined;
+/** A change not written yet (the debounce is running). */
+let pending = false;
+
+export function holdAutosave(text: string | undefined): void {
+  held = text;
+}
+
 function write(): void {
+  pending = false;
   const s = useLab.getState();
+  if (held !== undefined && s.text === held) return;
   try {
     localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: s.text, name: s.name, model: s.modelPinned ? encodeModel(s.model) : undefined, lineBreakpoints: s.lineBreakpoints }));
   } catch {
@@ -44,14 +60,24 @@ export function startAutosave(): () => void {
   const unsubscribe = useLab.subscribe((s, prev) => {
     if (s.text === prev.text && s.name === prev.name && s.model === prev.model && s.modelPinned === prev.modelPinned && s.lineBreakpoints === prev.lineBreakpoints) return;
     // Edited after sharing: the address bar's link no longer describes the editor.
-    if (s.text !== prev.text && location.hash) history.replaceState(null, '', location.pathname + location.search);
+    if (s.text !== prev.text && s.text !== held && location.hash) history.replaceState(null, '', location.pathname + location.search);
     clearTimeout(timer);
+    pending = true;
     timer = setTimeout(write, AUTOSAVE_DEBOUNCE_MS);
   });
-  window.addEventListener('beforeunload', write);
+  window.addEventListener('beforeunload', flushAutosave);
   return () => {
     unsubscribe();
     clearTimeout(timer);
-    window.removeEventListener('beforeunload', write);
+    pending = false;
+    window.removeEventListener('beforeunload', flushAutosave);
   };
+}
+
+/**
+ * Writes a change the debounce still holds. Only then: a tab that changed nothing must not
+ * write on close, or it would put back its old copy over a newer one from another tab.
+ */
+export function flushAutosave(): void {
+  if (pending) write();
 }

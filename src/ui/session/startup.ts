@@ -3,9 +3,9 @@
 // pasted into the open tab later.
 
 import { useLab } from '../store/labStore';
-import { readAutosave } from '../editor/autosave';
-import { decodeShareHash, isShareHash } from '../share/shareLink';
-import { defaultScenario } from './library';
+import { flushAutosave, holdAutosave, readAutosave } from '../editor/autosave';
+import { decodeShareHash, isShareHash, type SharedState } from '../share/shareLink';
+import { defaultScenario, isOwnWork, titleInText } from './library';
 import type { LabController } from './labController';
 
 export function startLab(lab: LabController): void {
@@ -14,7 +14,7 @@ export function startLab(lab: LabController): void {
   if (hash && isShareHash(hash)) {
     const r = decodeShareHash(hash);
     if (r.ok) {
-      lab.openShared(r.state.text, r.state.model, r.state.position, r.state.lineBreakpoints);
+      openLink(lab, r.state);
       return;
     }
     const after = saved ? 'Your autosaved work was opened instead.' : 'The built-in example was opened instead.';
@@ -22,13 +22,39 @@ export function startLab(lab: LabController): void {
     history.replaceState(null, '', location.pathname + location.search);
   }
   if (saved) {
-    useLab.setState({ text: saved.text, name: saved.name, lineBreakpoints: saved.lineBreakpoints });
-    if (saved.model) lab.setModel(saved.model, true);
-    else lab.run();
+    lab.restoreWork(saved);
     return;
   }
   const d = defaultScenario();
   lab.openScenario(d.name, d.text);
+}
+
+/**
+ * Opens a link's scenario in place of the editor's. The user's own text stays in autosave
+ * (written first, if a change was pending) until they edit the shared one, and a button on the
+ * notice brings it back.
+ */
+function openLink(lab: LabController, state: SharedState): void {
+  flushAutosave();
+  const saved = readAutosave();
+  holdAutosave(state.text);
+  lab.openShared(state.text, state.model, state.position, state.lineBreakpoints);
+  if (!saved || !isOwnWork(saved) || saved.text === state.text) return;
+  const title = titleInText(saved.text);
+  useLab.setState({
+    banner: {
+      kind: 'info',
+      text: `Opened a shared scenario. Your own${title ? ` "${title}"` : ' scenario'} stays autosaved until you edit this one.`,
+      action: {
+        label: 'Back to my work',
+        run: () => {
+          holdAutosave(undefined);
+          history.replaceState(null, '', location.pathname + location.search);
+          lab.restoreWork(saved);
+        },
+      },
+    },
+  });
 }
 
 /** A share link pasted into the address bar of the open tab: validate it like one at start-up. */
@@ -39,7 +65,7 @@ export function followHashChanges(lab: LabController): () => void {
     const r = decodeShareHash(hash);
     if (r.ok) {
       useLab.setState({ banner: null });
-      lab.openShared(r.state.text, r.state.model, r.state.position, r.state.lineBreakpoints);
+      openLink(lab, r.state);
       return;
     }
     useLab.setState({ banner: { kind: 'error', text: `Could not open the shared link. ${r.message} Your editor text is unchanged.` } });

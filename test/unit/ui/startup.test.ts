@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+// Opening a share link never costs the user their own scenario: it stays in autosave until
+// they edit the shared one, a button brings it back, and a tab that changed nothing writes
+// nothing when it closes (it would put an old copy over another tab's newer one).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AUTOSAVE_DEBOUNCE_MS, AUTOSAVE_KEY, readAutosave, startAutosave } from '../../../src/ui/editor/autosave';
+import { encodeShareHash } from '../../../src/ui/share/shareLink';
+import { startLab } from '../../../src/ui/session/startup';
+import type { LabController } from '../../../src/ui/session/labController';
+import type { SavedWork } from '../../../src/ui/editor/autosave';
+import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
+
+const MINE = 'title "my exercise"\nset vm1 quota=2\nalloc vm1 -> mine\n';
+const SHARED = 'title "from a colleague"\nset vm9 quota=1\n';
+
+/** The controller's text-changing calls, as the store sees them (no worker). */
+function fakeLab(): LabController {
+  return {
+    openShared: (text: string, _m: unknown, _p: number, lineBreakpoints: number[]) => useLab.setState({ text, name: 'shared', lineBreakpoints }),
+    restoreWork: (w: SavedWork) => useLab.setState({ text: w.text, name: w.name, lineBreakpoints: w.lineBreakpoints }),
+    openScenario: (name: string, text: string) => useLab.setState({ name, text }),
+  } as unknown as LabController;
+}
+
+const saveMine = () => localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: MINE, name: 'untitled', lineBreakpoints: [3] }));
+
+describe('start-up with a share link', () => {
+  let stop: () => void;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    localStorage.clear();
+    resetLabStore();
+    stop = startAutosave();
+  });
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+    history.replaceState(null, '', '/');
+  });
+
+  it('keeps the autosaved work until the shared text is edited, and offers it back', () => {
+    saveMine();
+    history.replaceState(null, '', `/${encodeShareHash({ text: SHARED, position: 0, lineBreakpoints: [] })}`);
+    const lab = fakeLab();
+    startLab(lab);
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS * 2);
+    window.dispatchEvent(new Event('beforeunload'));
+    expect(useLab.getState().text).toBe(SHARED);
+    expect(readAutosave()?.text).toBe(MINE);
+    // A reload opens the link again: it stays in the address bar.
+    expect(location.hash).toMatch(/^#v=1&/);
+    const banner = useLab.getState().banner!;
+    expect(banner.text).toBe('Opened a shared scenario. Your own "my exercise" stays autosaved until you edit this one.');
+    banner.action!.run();
+    expect(useLab.getState()).toMatchObject({ text: MINE, lineBreakpoints: [3] });
+    expect(location.hash).toBe('');
+  });
+
+  it('saves the shared scenario once it is edited, and drops the link then', () => {
+    saveMine();
+    history.replaceState(null, '', `/${encodeShareHash({ text: SHARED, position: 0, lineBreakpoints: [] })}`);
+    startLab(fakeLab());
+    useLab.setState({ text: `${SHARED}alloc vm9 -> x\n` });
+    expect(location.hash).toBe('');
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS * 2);
+    expect(readAutosave()?.text).toBe(`${SHARED}alloc vm9 -> x\n`);
+  });
+
+  it('writes nothing on close when the tab changed nothing', () => {
+    saveMine();
+    startLab(fakeLab());
+    expect(useLab.getState().text).toBe(MINE);
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS * 2);
+    // Another tab saves newer work meanwhile; closing this one must not put MINE back.
+    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: 'newer', name: 'untitled', lineBreakpoints: [] }));
+    window.dispatchEvent(new Event('beforeunload'));
+    expect(readAutosave()?.text).toBe('newer');
+  });
+});
