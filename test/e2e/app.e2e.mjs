@@ -133,7 +133,7 @@ export default [
       await waitPosition(page, 7);
       const text = await editorText(page);
       await page.getByRole('button', { name: 'Copy a share link' }).click();
-      await page.waitForFunction(() => location.hash.startsWith('#v=1&s='));
+      await page.waitForFunction(() => /^#v=1&n=\d+&s=/.test(location.hash));
       const url = page.url();
       assert.match(url, /&m=v4&p=7&b=3$/);
 

@@ -16,7 +16,7 @@ import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../../engine/scenario/sou
 import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
 import { checkTrace } from './traceCheck';
 import { consoleOutcome } from './consoleOutcome';
-import { encodeShareHash } from '../share/shareLink';
+import { encodeShareHash, MAX_LINK_CHARS } from '../share/shareLink';
 import type { SavedWork } from '../editor/autosave';
 import { isOwnWork } from './library';
 
@@ -475,6 +475,10 @@ export class LabController implements LabActions {
     const s = get();
     const hash = encodeShareHash({ text: s.text, model: s.modelPinned ? s.model : undefined, position: s.position, lineBreakpoints: s.lineBreakpoints });
     const url = `${location.origin}${location.pathname}${hash}`;
+    if (url.length > MAX_LINK_CHARS) {
+      set({ banner: { kind: 'warning', text: `This scenario is too large to share as a link: ${url.length.toLocaleString('en-US')} characters once compressed, and browsers open links of up to ${MAX_LINK_CHARS.toLocaleString('en-US')}. Send the scenario file instead.`, action: { label: 'Export the scenario', run: () => this.exportAs('scenario') } } });
+      return;
+    }
     history.replaceState(null, '', hash);
     const done = () => this.toast('Share link copied; it is also in the address bar.');
     if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(done, () => this.toast('Share link is in the address bar.'));

@@ -1,6 +1,8 @@
-// The URL hash that carries shareable state (DESIGN example 8): `#v=1&s=…&m=v4&p=12&b=5,9`
+// The URL hash that carries shareable state (DESIGN example 8): `#v=1&n=812&s=…&m=v4&p=12&b=5,9`
 // — scenario text (lz-string), model, position and line breakpoints. Decoding validates like
-// an imported file and names exactly what is wrong.
+// an imported file and names exactly what is wrong. `n=` (the text's length, an extension
+// links made before it lack) comes before the text, so a link cut off while being copied is
+// caught: lz-string decompresses many cut-off texts to a shorter text without complaint.
 
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { AXIS_VALUES, MODEL_AXES, PRESETS, isPresetName, presetOf, type ModelConfig } from '../../engine/model';
@@ -37,7 +39,7 @@ export function decodeModel(text: string): ModelConfig | null {
 }
 
 export function encodeShareHash(s: SharedState): string {
-  const parts = [`v=${SHARE_VERSION}`, `s=${compressToEncodedURIComponent(s.text)}`];
+  const parts = [`v=${SHARE_VERSION}`, `n=${s.text.length}`, `s=${compressToEncodedURIComponent(s.text)}`];
   if (s.model) parts.push(`m=${encodeURIComponent(encodeModel(s.model))}`);
   parts.push(`p=${s.position}`);
   if (s.lineBreakpoints.length) parts.push(`b=${[...s.lineBreakpoints].sort((a, b) => a - b).join(',')}`);
@@ -46,14 +48,27 @@ export function encodeShareHash(s: SharedState): string {
 
 /** True when the hash looks like a share link at all (so a plain `#section` is left alone). */
 export function isShareHash(hash: string): boolean {
-  return /^#?(v|s)=/.test(hash);
+  return /^#?(v|s)(=|%3D)/i.test(hash);
+}
+
+/** Chromium opens URLs of up to 2 MiB; a longer link would not even load. */
+export const MAX_LINK_CHARS = 2 * 1024 * 1024;
+
+/** A link whose `=` and `&` were percent-encoded on the way (some chat apps do), as written. */
+function unescaped(hash: string): string {
+  if (!/^#?(v|s)%3D/i.test(hash)) return hash;
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
 }
 
 const WHOLE = /^\d{1,9}$/;
 
 /** `maxChars` exists for tests: the real limit is the parser's. */
 export function decodeShareHash(hash: string, maxChars?: number): DecodedShare {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const params = new URLSearchParams(unescaped(hash).replace(/^#/, ''));
   const v = params.get('v');
   if (v !== null && v !== String(SHARE_VERSION)) {
     return { ok: false, message: `This link has format version '${v}'; this lab reads version ${SHARE_VERSION} links only.` };
@@ -69,6 +84,10 @@ export function decodeShareHash(hash: string, maxChars?: number): DecodedShare {
   }
   if (text === null || text === '') {
     return { ok: false, message: 'This link\'s scenario text is damaged: it could not be decompressed (was the link cut off when copied?).' };
+  }
+  const n = params.get('n');
+  if (n !== null && (!WHOLE.test(n) || Number(n) !== text.length)) {
+    return { ok: false, message: `This link's scenario text is damaged: it holds ${text.length.toLocaleString('en-US')} characters where the link says ${n.slice(0, 12)} (was the link cut off when copied?).` };
   }
   const problem = scenarioTextProblem(text, 'This link\'s scenario', maxChars);
   if (problem) return { ok: false, message: problem };

@@ -19,7 +19,7 @@ function message(hash: string, maxChars?: number): string {
 describe('share link round trip', () => {
   it('restores text, preset, position and breakpoints', () => {
     const hash = encodeShareHash({ text: TEXT, model: PRESETS.v4, position: 12, lineBreakpoints: [9, 5] });
-    expect(hash).toMatch(/^#v=1&s=[A-Za-z0-9+\-$]+&m=v4&p=12&b=5,9$/);
+    expect(hash).toMatch(new RegExp(`^#v=1&n=${TEXT.length}&s=[A-Za-z0-9+\\-$]+&m=v4&p=12&b=5,9$`));
     expect(isShareHash(hash)).toBe(true);
     expect(decodeShareHash(hash)).toEqual({ ok: true, state: { text: TEXT, model: PRESETS.v4, position: 12, lineBreakpoints: [5, 9] } });
   });
@@ -48,6 +48,16 @@ describe('share link round trip', () => {
     expect(decodeModel('mutex,blocking,lowest,immediate,soon')).toBeNull();
   });
 
+  it('reads a link made before n= existed, and one whose = and & were percent-encoded', () => {
+    const old = `#v=1&s=${s(TEXT)}&p=2`;
+    expect(decodeShareHash(old)).toEqual({ ok: true, state: { text: TEXT, model: undefined, position: 2, lineBreakpoints: [] } });
+    const escaped = `#${encodeURIComponent(encodeShareHash({ text: TEXT, position: 4, lineBreakpoints: [] }).slice(1))}`;
+    expect(escaped).toMatch(/^#v%3D1%26n%3D/);
+    expect(isShareHash(escaped)).toBe(true);
+    const r = decodeShareHash(escaped);
+    expect(r.ok && r.state).toEqual({ text: TEXT, model: undefined, position: 4, lineBreakpoints: [] });
+  });
+
   it('leaves ordinary anchors alone', () => {
     expect(isShareHash('#section-2')).toBe(false);
     expect(isShareHash('')).toBe(false);
@@ -55,6 +65,21 @@ describe('share link round trip', () => {
 });
 
 describe('malformed share links', () => {
+  it('catches a link cut off inside its text, even where the cut text still decompresses', () => {
+    const long = Array.from({ length: 120 }, (_, i) => `alloc vm1 -> g${i}`).join('\n');
+    const hash = encodeShareHash({ text: long, position: 0, lineBreakpoints: [] });
+    const body = hash.slice(0, hash.indexOf('&p='));
+    // Every cut point inside s= either fails to decompress or gives a shorter text: both are refused.
+    let shorter = 0;
+    for (let cut = body.indexOf('&s=') + 4; cut < body.length; cut += 7) {
+      const r = decodeShareHash(body.slice(0, cut));
+      expect(r.ok).toBe(false);
+      if (!r.ok && /holds [\d,]+ characters where the link says/.test(r.message)) shorter++;
+    }
+    expect(shorter).toBeGreaterThan(0);
+    expect(message(`#v=1&n=12x&s=${s(TEXT)}`)).toBe(`This link's scenario text is damaged: it holds ${TEXT.length} characters where the link says 12x (was the link cut off when copied?).`);
+  });
+
   it('names a newer format version', () => {
     expect(message(`#v=2&s=${s(TEXT)}`)).toBe("This link has format version '2'; this lab reads version 1 links only.");
   });
