@@ -19,7 +19,7 @@ function historyNote(): string {
   );
 }
 
-function RunStatus() {
+export function RunStatus() {
   const s = useLab(
     useShallow((s) => ({
       status: s.status,
@@ -31,17 +31,28 @@ function RunStatus() {
       violations: s.violationCount,
       runError: s.runError,
       loadErrors: s.loadErrors.length,
+      editedSinceFailure: s.text !== s.failedText,
     })),
   );
   if (s.status === 'loading') return <span className="status status--busy" role="status">Running… {s.progress.toLocaleString('en-US')} steps</span>;
-  if (s.status === 'error' && s.loadErrors) return <span className="status status--error" role="status">Not run: fix the errors below</span>;
+  if (s.status === 'error' && s.loadErrors) {
+    return s.editedSinceFailure ? (
+      <span className="status status--error" role="status" title="The last Run failed on errors; the text changed since">
+        Edited since the failed run: Ctrl+Enter runs it
+      </span>
+    ) : (
+      <span className="status status--error" role="status">
+        Not run: fix the errors below
+      </span>
+    );
+  }
   if (s.status === 'error') return <span className="status status--error" role="status">{s.runError ?? 'Run failed'}</span>;
   if (s.status === 'idle') return <span className="status">Not run yet</span>;
   return (
     <span className="status" role="status">
       {s.dirty && <span className="status__dirty" title="The editor differs from the run shown: Ctrl+Enter runs it">edited · </span>}
       {/* Each part wraps as a whole (status__part), so a count stays with its word. */}
-      <span className="status__part" title={historyNote()}>{s.steps.toLocaleString('en-US')} steps</span> ·{' '}
+      <span className="status__part" title={historyNote()}>{s.steps.toLocaleString('en-US')} step{s.steps === 1 ? '' : 's'}</span> ·{' '}
       <span className={`status__part ${s.failed ? 'status__bad' : 'status__good'}`} title={`Expectations (expect lines): ${s.passed} held, ${s.failed} failed`}>
         {s.failed ? `${s.failed} expectation${s.failed === 1 ? '' : 's'} failed` : `${s.passed} expectation${s.passed === 1 ? '' : 's'} held`}
       </span>

@@ -11,8 +11,8 @@ import { useLab } from '../store/labStore';
 export const SLOW_RUN_MS = 400;
 
 export function StaleRunNotice() {
-  const { failed, loading, stepCount, title } = useLab(
-    useShallow((s) => ({ failed: s.status === 'error' && s.loadErrors.length > 0, loading: s.status === 'loading', stepCount: s.stepCount, title: s.title })),
+  const { failed, edited, loading, stepCount, title } = useLab(
+    useShallow((s) => ({ failed: s.status === 'error' && s.loadErrors.length > 0, edited: s.text !== s.failedText, loading: s.status === 'loading', stepCount: s.stepCount, title: s.title })),
   );
   const [slow, setSlow] = useState(false);
   useEffect(() => {
@@ -21,7 +21,9 @@ export function StaleRunNotice() {
     return () => clearTimeout(timer);
   }, [loading]);
   const why = failed
-    ? "The editor's text has errors, so it did not run: the player and views still show the last run that worked"
+    ? edited
+      ? "The editor's text did not run (it had errors, and it was edited since: Ctrl+Enter runs it): the player and views still show the last run that worked"
+      : "The editor's text has errors, so it did not run: the player and views still show the last run that worked"
     : loading && slow
       ? "Running the editor's text… until it is ready, the player and views show the previous run"
       : undefined;

@@ -88,7 +88,7 @@ export class LabController implements LabActions {
     if (gen !== this.loadGen) return false;
     if (!r.ok) {
       // The worker keeps the previous session: the views stay on it; the editor shows why.
-      set({ status: 'error', loadErrors: r.errors });
+      set({ status: 'error', loadErrors: r.errors, failedText: source });
       return false;
     }
     this.lastLoad = { source, model };

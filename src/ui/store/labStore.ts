@@ -47,6 +47,8 @@ export interface ScenarioSlice {
   status: LoadStatus;
   progress: number;
   loadErrors: Diagnostic[];
+  /** The text whose run failed on loadErrors (the editor may have been fixed since). */
+  failedText: string;
   sessionVersion: number;
   title: string;
   stepCount: number;
@@ -113,6 +115,7 @@ export function initialLabState(): LabState {
     status: 'idle',
     progress: 0,
     loadErrors: [],
+    failedText: '',
     sessionVersion: 0,
     title: '',
     stepCount: 0,

@@ -32,6 +32,15 @@ describe('stale run notice', () => {
     expect(screen.getByTestId('stale-run').textContent).toMatch(/^The editor's text has errors, so it did not run/);
   });
 
+  it('says the text was edited since its failed run, rather than that it has errors', () => {
+    resetLabStore({ status: 'error', stepCount: 30, title: 'Old run', text: 'alocc vm1', failedText: 'alocc vm1', loadErrors: [{ line: 1, col: 1, message: 'x' }] });
+    render(<StaleRunNotice />);
+    act(() => useLab.setState({ text: 'alloc vm1' }));
+    expect(screen.getByTestId('stale-run').textContent).toBe(
+      "The editor's text did not run (it had errors, and it was edited since: Ctrl+Enter runs it): the player and views still show the last run that worked, Old run.",
+    );
+  });
+
   it('has nothing to say before any run', () => {
     vi.useFakeTimers();
     resetLabStore({ status: 'loading', stepCount: 0 });
