@@ -117,7 +117,8 @@ export function parseSyntax(source: string, sink: DiagnosticSink): SyntaxResult 
     const opensAnyway = opens || tokens.some((t) => t.kind === 'lbrace');
     const frameFor = (real: Stmt[] | undefined): void => {
       if (!opensAnyway) return;
-      if (frames.length >= MAX_BLOCK_DEPTH) ctx.error(first.col, `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels`);
+      // Once per too-deep chain: the blocks inside it are as deep or deeper, and would each say so.
+      if (frames.length === MAX_BLOCK_DEPTH) ctx.error(first.col, `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels`);
       frames.push({ verb: first.text, line: lineNo, col: first.col, body: real ?? [] });
     };
     const mayDeclare = (name: string): void => {

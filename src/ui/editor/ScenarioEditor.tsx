@@ -225,7 +225,8 @@ export function ScenarioEditor() {
           <span className="problems__ok">No errors</span>
         ) : (
           <ul>
-            {diagnostics.slice(0, 50).map((d, i) => (
+            {/* The parser stops after 50 errors with a 51st saying so: all are listed. */}
+            {diagnostics.map((d, i) => (
               <li key={i}>
                 <button type="button" className="problems__item" onClick={() => goTo(d)}>
                   {`${d.line}:${d.col}: ${d.message}`}

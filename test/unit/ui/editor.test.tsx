@@ -30,6 +30,13 @@ describe('ScenarioEditor', () => {
     expect(screen.getByText('No errors')).toBeTruthy();
   });
 
+  it('lists the parser\'s last word when it gave up after 50 errors', async () => {
+    setup('set vm1 quota=4\n');
+    fireEvent.change(screen.getByLabelText('Scenario source'), { target: { value: Array.from({ length: 80 }, (_, i) => `bogus${i + 1}`).join('\n') } });
+    await screen.findByText('51:1: too many errors; stopping', undefined, { timeout: 2000 });
+    expect(screen.getAllByRole('button', { name: /^\d+:\d+: / })).toHaveLength(51);
+  });
+
   it('shows LINE:COL: message after typing a bad line', async () => {
     setup('set vm1 quota=4\n');
     const ta = screen.getByLabelText('Scenario source');
