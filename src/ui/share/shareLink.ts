@@ -6,7 +6,7 @@
 
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { AXIS_VALUES, MODEL_AXES, PRESETS, isPresetName, presetOf, type ModelConfig } from '../../engine/model';
-import { scenarioTextProblem } from '../../engine/scenario/sourceText';
+import { scenarioTextProblem, withLineFeeds } from '../../engine/scenario/sourceText';
 
 export const SHARE_VERSION = 1;
 
@@ -85,10 +85,12 @@ export function decodeShareHash(hash: string, maxChars?: number): DecodedShare {
   if (text === null || text === '') {
     return { ok: false, message: 'This link\'s scenario text is damaged: it could not be decompressed (was the link cut off when copied?).' };
   }
+  // Counted as the link counted it, then read as the editor shows it.
   const n = params.get('n');
   if (n !== null && (!WHOLE.test(n) || Number(n) !== text.length)) {
     return { ok: false, message: `This link's scenario text is damaged: it holds ${text.length.toLocaleString('en-US')} characters where the link says ${n.slice(0, 12)} (was the link cut off when copied?).` };
   }
+  text = withLineFeeds(text);
   const problem = scenarioTextProblem(text, 'This link\'s scenario', maxChars);
   if (problem) return { ok: false, message: problem };
 

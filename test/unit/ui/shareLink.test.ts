@@ -117,6 +117,12 @@ describe('imported bytes', () => {
     const bytes = new TextEncoder().encode('\uFEFFset vm1 quota=4\n');
     expect(decodeScenarioBytes(bytes, "'a.ioasid'")).toEqual({ ok: true, text: 'set vm1 quota=4\n' });
   });
+  it('reads lone CRs (classic Mac line ends) as line breaks, as an editor shows them, and keeps CRLF', () => {
+    const bytes = new TextEncoder().encode('set vm1 quota=4\ralloc vm1 -> a\r\nfree b\r');
+    expect(decodeScenarioBytes(bytes, "'mac.ioasid'")).toEqual({ ok: true, text: 'set vm1 quota=4\nalloc vm1 -> a\r\nfree b\n' });
+    const r = decodeShareHash(encodeShareHash({ text: 'set vm1 quota=4\ralloc vm1 -> a\r', position: 0, lineBreakpoints: [] }));
+    expect(r.ok && r.state.text).toBe('set vm1 quota=4\nalloc vm1 -> a\n');
+  });
   it('refuses invalid UTF-8, binary and oversize input', () => {
     expect(decodeScenarioBytes(new Uint8Array([0xff, 0xfe, 0x81]), "'b.ioasid'")).toEqual({ ok: false, message: "'b.ioasid' is not UTF-8 text." });
     expect(decodeScenarioBytes(new Uint8Array([0x61, 0x00, 0x62]), "'c.ioasid'")).toEqual({ ok: false, message: "'c.ioasid' is not text: it contains binary control characters." });
