@@ -48,7 +48,15 @@ function isViolation(v: unknown): v is ExploreViolation {
 }
 
 function isProgress(p: unknown): p is ExploreProgress {
-  return isObj(p) && isCount(p.schedules) && isCount(p.states) && isCount(p.transitions) && isCount(p.elapsedMs) && isStrings(p.violations);
+  return (
+    isObj(p) &&
+    isCount(p.schedules) &&
+    isCount(p.states) &&
+    isCount(p.transitions) &&
+    isCount(p.elapsedMs) &&
+    isStrings(p.violations) &&
+    (p.found === undefined || (Array.isArray(p.found) && p.found.every(isViolation)))
+  );
 }
 
 function isReport(r: unknown): r is ExploreReport {

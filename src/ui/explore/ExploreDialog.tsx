@@ -133,7 +133,8 @@ function ViolationList({ outcome, onReplay }: { outcome: ExploreOutcome; onRepla
           <div className="explore-item__head">
             <ViolationBadge kind={v.kind} />
             {v.inEverySchedule && <span className="explore-tag">in every schedule</span>}
-            <span className="muted explore-item__steps">reached at step {fmt(stepsInReplay(v, false))}</span>
+            {/* A cancelled search's schedules were not trimmed, and their step counts not checked by a replay. */}
+            {!outcome.cancelled && <span className="muted explore-item__steps">reached at step {fmt(stepsInReplay(v, false))}</span>}
             <button type="button" className="btn btn--small btn--primary explore-item__replay" onClick={() => void onReplay(v, outcome.report.complete)} aria-label={`Replay ${v.kind}`}>
               Replay
             </button>
@@ -147,7 +148,7 @@ function ViolationList({ outcome, onReplay }: { outcome: ExploreOutcome; onRepla
         <li key={k} className="explore-item explore-item--lost" data-kind={k}>
           <div className="explore-item__head">
             <ViolationBadge kind={k} />
-            <span className="muted">found before the cancel; its schedule went with the stopped worker: search again to get it</span>
+            <span className="muted">found just before the cancel, after its worker last reported: search again to get its schedule</span>
           </div>
         </li>
       ))}

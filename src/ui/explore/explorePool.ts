@@ -9,8 +9,8 @@
 //
 // Cancel terminates every worker at once: `explore` is synchronous, so a worker cannot read a
 // stop message while it searches. The outcome is then marked cancelled and incomplete; its
-// counts come from each worker's last progress, and a violation kind a still-running worker
-// had found is listed without a schedule (that worker's report died with it).
+// counts and schedules (the shortest found so far, untrimmed) come from each worker's last
+// progress, and a kind found after that progress is listed without a schedule.
 
 import type { ModelConfig } from '../../engine/model';
 import type { ExploreProgress, ExploreReport } from '../../engine/run/explore/explorer';
@@ -239,7 +239,8 @@ function startRun(job: ExploreJob, factory: () => WorkerLike, wanted: number, no
   const cancel = () => {
     if (settled) return;
     const partial = shares.map(
-      (s): ExploreReport => s.report ?? { schedules: s.progress?.schedules ?? 0, states: s.progress?.states ?? 0, transitions: s.progress?.transitions ?? 0, complete: false, violations: [], elapsedMs: 0 },
+      (s): ExploreReport =>
+        s.report ?? { schedules: s.progress?.schedules ?? 0, states: s.progress?.states ?? 0, transitions: s.progress?.transitions ?? 0, complete: false, violations: s.progress?.found ?? [], elapsedMs: 0 },
     );
     const report: ExploreReport = { ...mergeReports(partial), complete: false, elapsedMs: now() - t0 };
     const seen = new Set(shares.flatMap((s) => s.progress?.violations ?? []));

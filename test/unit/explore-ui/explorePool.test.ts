@@ -116,6 +116,25 @@ describe('explorePool', () => {
     expect(out.lostKinds).toEqual(['leak']);
   });
 
+  it('cancel keeps the schedules a running worker had reported with its progress', async () => {
+    const run = pool(2).start({ source: 's', model: PRESETS.v1, maxStates: 1000 });
+    workers[0].reply({ type: 'prefixes', prefixes: [['a'], ['b']] });
+    const leak = { kind: 'leak', schedule: ['a', 'b', 'a'], steps: 9, inEverySchedule: false };
+    workers[0].reply({ type: 'progress', progress: { ...progress(40, ['leak']).progress, found: [leak] } });
+    workers[1].reply({ type: 'progress', progress: { ...progress(20, ['leak', 'deadlock']).progress, found: [{ ...leak, schedule: ['b', 'a'] }] } });
+    run.cancel();
+    const out = await run.done;
+    // The shorter of the two leak schedules; deadlock came after worker 1's last progress.
+    expect(out.report.violations).toEqual([{ ...leak, schedule: ['b', 'a'] }]);
+    expect(out.lostKinds).toEqual(['deadlock']);
+  });
+
+  it('refuses a progress message whose found schedules are malformed', async () => {
+    const run = pool(1).start({ source: 's', model: PRESETS.v1, maxStates: 10 });
+    workers[0].reply({ type: 'progress', progress: { ...progress(1, []).progress, found: [{ kind: 'leak', schedule: 'a b' }] } });
+    await expect(run.done).rejects.toThrow(/malformed/);
+  });
+
   it('fails the run on a worker error or a malformed reply', async () => {
     const a = pool(1).start({ source: 's', model: PRESETS.v1, maxStates: 10 });
     workers[0].reply({ type: 'error', error: 'the scenario does not parse' });

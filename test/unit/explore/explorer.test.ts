@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { loadScenario, resolveModel, runScenario, type ModelOverride } from '../../../src/engine/lab';
-import { explore, type HandedNode } from '../../../src/engine/run/explore/explorer';
+import { explore, type ExploreProgress, type HandedNode } from '../../../src/engine/run/explore/explorer';
 import { replaySteps, scheduleLine, stepsInReplay, trimSchedule } from '../../../src/engine/run/explore/replay';
 import { frontierRoots, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
 import type { CompiledProgram } from '../../../src/engine/run/program';
@@ -64,6 +64,28 @@ describe('explorer', () => {
     expect(r.complete).toBe(true);
     expect(kinds(r)).toContain('reuse-before-cleanup');
     expect(kinds(r)).toContain('stale-translation');
+  });
+
+  it('reports with its progress the shortest schedule found so far per kind', () => {
+    const p = load(RACE);
+    // A clock that moves 100 ms per look: progress every few expansions.
+    let t = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 100));
+    const seen: ExploreProgress[] = [];
+    const m = model(p, { preset: 'cyclic', axes: [['alloc', 'lowest']] });
+    try {
+      const r = explore(p, m, { onProgress: (q) => seen.push(q) });
+      const last = seen.filter((q) => q.violations.length > 0).at(-1)!;
+      expect(last.found!.map((v) => v.kind)).toEqual(last.violations);
+      for (const v of last.found!) {
+        const final = r.violations.find((w) => w.kind === v.kind)!;
+        expect(v.schedule.length).toBeGreaterThanOrEqual(final.schedule.length);
+        // A found schedule reaches its kind when replayed.
+        expect(replaySteps(p, m, v.schedule, v.kind, 1000)).toBeDefined();
+      }
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('finds no reuse or stale translation under v4 and v1', () => {

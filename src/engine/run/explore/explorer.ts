@@ -82,6 +82,11 @@ export interface ExploreProgress {
   frontier: number;
   elapsedMs: number;
   violations: ViolationKind[];
+  /**
+   * Per kind, the shortest schedule found so far (not trimmed): what a search cancelled in
+   * the browser, whose workers are stopped without a report, can still offer for replay.
+   */
+  found?: ExploreViolation[];
 }
 
 export interface ExploreViolation {
@@ -368,7 +373,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     const now = performance.now();
     if (opts.onProgress && now - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = now;
-      opts.onProgress({ schedules, states, transitions, frontier: stack.length, elapsedMs: now - t0, violations: [...found.keys()] });
+      opts.onProgress({ schedules, states, transitions, frontier: stack.length, elapsedMs: now - t0, violations: [...found.keys()], found: [...found.values()] });
     }
   }
   if (stack.length > 0) complete = false;
