@@ -255,7 +255,7 @@ function BudgetField({ disabled }: { disabled: boolean }) {
   };
   return (
     <label className="field explore-budget">
-      <span className="field__label explore-budget__label">State budget</span>
+      <span className="field__label">State budget</span>
       <input
         type="number"
         min={MIN_BUDGET}
