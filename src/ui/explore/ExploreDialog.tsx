@@ -203,12 +203,32 @@ function PresetTable({ rows, running, session }: { rows: PresetRow[]; running: b
         <tbody>
           {rows.map((r) => {
             const rep = r.outcome?.report;
-            const kinds = rep ? [...rep.violations.map((v) => v.kind), ...(r.outcome?.lostKinds ?? [])] : (r.progress?.violations ?? []);
+            // A kind with its schedule replays under this row's preset; a lost one is only named.
+            const lost = rep ? (r.outcome?.lostKinds ?? []) : (r.progress?.violations ?? []);
+            const found = rep?.violations ?? [];
             const counts = rep ?? r.progress;
             return (
               <tr key={r.preset} data-preset={r.preset}>
                 <th scope="row">{r.preset}</th>
-                <td>{kinds.length ? kinds.map((k) => <ViolationBadge key={k} kind={k} />) : <span className="muted">{r.status === 'done' ? 'none' : '—'}</span>}</td>
+                <td>
+                  {found.length + lost.length === 0 && <span className="muted">{r.status === 'done' ? 'none' : '—'}</span>}
+                  {found.map((v) => (
+                    <button
+                      key={v.kind}
+                      type="button"
+                      className="explore-kind-replay"
+                      onClick={() => void session.replay(v, rep!.complete, r.preset)}
+                      aria-label={`Replay ${v.kind} under ${r.preset}`}
+                      title={`Replay ${scheduleLine(v.schedule)} under ${r.preset} (pins ${r.preset} in the model picker)`}
+                    >
+                      <ViolationBadge kind={v.kind} />
+                      <span aria-hidden="true">▶</span>
+                    </button>
+                  ))}
+                  {lost.map((k) => (
+                    <ViolationBadge key={k} kind={k} />
+                  ))}
+                </td>
                 <td className="explore-num">{counts ? fmt(counts.schedules) : '—'}</td>
                 <td className="explore-num">{counts ? fmt(counts.states) : '—'}</td>
                 <td>

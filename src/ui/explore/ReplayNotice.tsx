@@ -21,7 +21,8 @@ export function ReplayNotice({ session }: { session: ExploreSession }) {
   const notice = (
     <div className={`banner banner--info explore-notice${slot ? ' explore-notice--in-row' : ''}`} role="status" data-testid="replay-notice">
       <span className="banner__text">
-        Replaying the shortest schedule{undo.exact ? '' : ' found'} to <strong>{undo.kind}</strong>
+        Replaying the shortest schedule{undo.exact ? '' : ' found'} to <strong>{undo.kind}</strong> under <strong>{undo.model}</strong>
+        {undo.pinned ? ' (pinned in the model picker: it races under that model, whatever the file\'s model line says)' : ''}
         {undo.exact ? '' : ' (the search was incomplete: a shorter one may exist)'}: {whatChanged(undo)}
         {edited && undo.text !== undo.replayed ? ' The text was edited since, so Undo replay would lose those edits: it is no longer offered.' : ''}
       </span>

@@ -20,8 +20,12 @@ export interface ExploreSession {
   startPresets(): void;
   cancel(): void;
   close(): void;
-  /** `exact`: the search was complete, so the schedule is the shortest there is, not only the shortest found. */
-  replay(v: Pick<ExploreViolation, 'kind' | 'schedule' | 'steps'>, exact: boolean): Promise<boolean>;
+  /**
+   * `exact`: the search was complete, so the schedule is the shortest there is, not only the
+   * shortest found. `preset`: a row of the every-preset table; the model picker is pinned to
+   * it, since the schedule races only under that model.
+   */
+  replay(v: Pick<ExploreViolation, 'kind' | 'schedule' | 'steps'>, exact: boolean, preset?: PresetName): Promise<boolean>;
   undoReplay(): void;
 }
 
@@ -102,7 +106,7 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
         continue;
       }
       update(i, { status: 'running' });
-      const run = pool.start({ source, model: PRESETS[rows[i].preset as keyof typeof PRESETS], maxStates: get().budget, onProgress: (progress) => update(i, { progress }) });
+      const run = pool.start({ source, model: PRESETS[rows[i].preset], maxStates: get().budget, onProgress: (progress) => update(i, { progress }) });
       active = run;
       try {
         const outcome = await run.done;
@@ -122,7 +126,7 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     active?.cancel();
   };
 
-  const replay: ExploreSession['replay'] = async (v, exact) => {
+  const replay: ExploreSession['replay'] = async (v, exact, preset) => {
     const lab = useLab.getState();
     const previous = lab.text;
     const edit = insertScheduleLine(previous, v.schedule);
@@ -139,7 +143,25 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     // Breakpoints stay on their statements: the lines below an inserted line move down.
     const lineBreakpoints = moveLines(lab.lineBreakpoints, edit.moved);
     const removed = edit.moved.size < previous.split(/\r?\n/).length;
-    set({ open: false, undo: { kind: v.kind, exact, text: previous, replayed: text, inserted: edit.inserted !== undefined, removed, lineBreakpoints: { before: lab.lineBreakpoints, after: lineBreakpoints }, back: movedBack(edit) } });
+    const modelBefore = { model: lab.model, pinned: lab.modelPinned };
+    if (preset) useLab.setState({ model: PRESETS[preset], modelPinned: true });
+    const pinned = useLab.getState().modelPinned;
+    set({
+      open: false,
+      undo: {
+        kind: v.kind,
+        exact,
+        text: previous,
+        replayed: text,
+        inserted: edit.inserted !== undefined,
+        removed,
+        lineBreakpoints: { before: lab.lineBreakpoints, after: lineBreakpoints },
+        back: movedBack(edit),
+        // The run's model as Run picks it: the pinned one, or the replayed text's model line.
+        model: describeModel(pinned ? useLab.getState().model : (fileModelOf(text)?.model ?? lab.model)),
+        pinned: pinned ? { ...modelBefore, byReplay: preset !== undefined } : undefined,
+      },
+    });
     useLab.setState({ text, lineBreakpoints });
     actions.run();
     if (!(await loadSettled(versionBefore))) return false;
@@ -159,6 +181,8 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     if (undo.text === undo.replayed) return;
     const { before, after } = undo.lineBreakpoints;
     useLab.setState({ text: undo.text, lineBreakpoints: lab.lineBreakpoints === after ? before : moveLines(lab.lineBreakpoints, undo.back) });
+    // A model the replay pinned goes back to what it was.
+    if (undo.pinned?.byReplay) useLab.setState({ model: undo.pinned.model, modelPinned: undo.pinned.pinned });
     actions.run();
   };
 

@@ -3,7 +3,7 @@
 // Kept apart from labStore so the explorer stays one removable feature.
 
 import { create } from 'zustand';
-import type { ModelConfig } from '../../engine/model';
+import type { ModelConfig, PresetName } from '../../engine/model';
 import { DEFAULT_STATE_BUDGET, type ExploreOutcome, type PoolProgress } from './explorePool';
 
 export type ExploreMode = 'current' | 'presets';
@@ -21,7 +21,7 @@ export interface CurrentRun {
 }
 
 export interface PresetRow {
-  preset: string;
+  preset: PresetName;
   status: 'waiting' | 'running' | 'done' | 'cancelled' | 'error';
   progress?: PoolProgress;
   outcome?: ExploreOutcome;
@@ -41,6 +41,13 @@ export interface ReplayRecord {
   /** Line breakpoints before and after the replay moved them, and the way back for moved ones. */
   lineBreakpoints: { before: number[]; after: number[] };
   back: Map<number, number>;
+  /** The model the replay runs under ("cyclic alloc=lowest"). */
+  model: string;
+  /**
+   * Set when that model is pinned in the picker (not the file's model line): what the picker
+   * held before, and whether the replay pinned it (Undo then puts the picker back).
+   */
+  pinned?: { model: ModelConfig; pinned: boolean; byReplay: boolean };
 }
 
 export interface ExploreState {

@@ -113,7 +113,7 @@ describe('Find races dialog', () => {
     expect(lines.slice(0, at).every((l) => /^(title|model|#)/.test(l))).toBe(true);
     expect(actions.run).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByTestId('replay-notice').textContent).toMatch(/^Replaying the shortest schedule to reuse-before-cleanup: /);
+    expect(screen.getByTestId('replay-notice').textContent).toMatch(/^Replaying the shortest schedule to reuse-before-cleanup under cyclic alloc=lowest: /);
 
     // The load the run started settles: the player goes to the frame after the violation's step.
     frameCache.setInfo({ violations: [{ kind: 'stale-translation', step: 9, line: 1, message: '' }, { kind: 'reuse-before-cleanup', step: 10, line: 1, message: '' }] } as unknown as SessionInfo);
@@ -222,7 +222,7 @@ describe('Find races dialog', () => {
     expect(within(dialog).getByTestId('explore-status').textContent).toMatch(/shortest found; a shorter one may exist/);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
     expect(screen.getByTestId('replay-notice').textContent).toMatch(
-      /^Replaying the shortest schedule found to reuse-before-cleanup \(the search was incomplete: a shorter one may exist\): /,
+      /^Replaying the shortest schedule found to reuse-before-cleanup under cyclic alloc=lowest \(the search was incomplete: a shorter one may exist\): /,
     );
   });
 
@@ -244,6 +244,13 @@ describe('Find races dialog', () => {
     expect(row('cyclic')).toMatch(/none.*complete/);
     expect(row('v4')).toMatch(/cancelled/);
     expect(useExplore.getState().presets?.running).toBe(false);
+
+    // A kind in a row replays under that row's preset, pinned in the model picker; Undo unpins.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replay lock-order under v1' }));
+    expect(useLab.getState()).toMatchObject({ model: PRESETS.v1, modelPinned: true, text: TEXT.replace(/^schedule .*\n/m, '') });
+    expect(screen.getByTestId('replay-notice').textContent).toMatch(/^Replaying the shortest schedule to lock-order under v1 \(pinned in the model picker: it races under that model, whatever the file's model line says\): /);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo replay' }));
+    expect(useLab.getState()).toMatchObject({ modelPinned: false, text: TEXT });
   });
 
   it('keeps the app shortcuts away while it is open', () => {
