@@ -19,7 +19,8 @@ export function buildCommands(a: LabActions): Command[] {
     { id: 'scenario.run', title: 'Run the editor text', group: 'Scenario', key: { code: 'Enter', ctrl: true }, inEditable: true, run: () => a.run(), enabled: (s) => s.status !== 'loading' },
     { id: 'scenario.focusEditor', title: 'Focus the editor', group: 'Scenario', key: { code: 'KeyE' }, run: focusById('scenario-editor') },
     { id: 'scenario.focusConsole', title: 'Focus the console', group: 'Scenario', key: { code: 'Backquote' }, run: () => document.querySelector<HTMLInputElement>('.dock__pane--console input')?.focus() },
-    { id: 'explore.find', title: 'Find races (explore every schedule)', group: 'Scenario', key: { code: 'KeyR' }, run: () => requestExplore('current'), enabled: (s) => s.status !== 'loading' && s.text.trim() !== '' },
+    // Playback pauses: it would go on behind the dialog, which is about the text, not the run on show.
+    { id: 'explore.find', title: 'Find races (explore every schedule)', group: 'Scenario', key: { code: 'KeyR' }, run: () => (a.pause(), requestExplore('current')), enabled: (s) => s.status !== 'loading' && s.text.trim() !== '' },
     { id: 'model.compare', title: 'Compare models (run every preset)', group: 'Scenario', key: { code: 'KeyM' }, run: () => a.runMatrix(), enabled: (s) => !s.matrixRunning },
 
     { id: 'player.togglePlay', title: 'Play / pause', group: 'Playback', key: { code: 'Space' }, run: () => a.togglePlay(), enabled: hasSession },

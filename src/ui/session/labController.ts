@@ -200,7 +200,7 @@ export class LabController implements LabActions {
 
   /** Opens saved work: the autosave at start-up, or the text an import or a link replaced. */
   restoreWork(w: SavedWork): void {
-    set({ text: w.text, name: w.name, lineBreakpoints: w.lineBreakpoints, breakpoints: [] });
+    set({ text: w.text, name: w.name, lineBreakpoints: linesWithin(w.lineBreakpoints, w.text), breakpoints: [] });
     if (w.model) this.setModel(w.model, true);
     else this.run();
   }
@@ -208,7 +208,7 @@ export class LabController implements LabActions {
   /** Opens a validated share link (startup). */
   openShared(text: string, model: ModelConfig | undefined, position: number, lineBreakpoints: number[]): void {
     const m = model ?? modelOfText(text) ?? get().model;
-    set({ name: 'shared', text, model: m, modelPinned: model !== undefined, lineBreakpoints, breakpoints: [] });
+    set({ name: 'shared', text, model: m, modelPinned: model !== undefined, lineBreakpoints: linesWithin(lineBreakpoints, text), breakpoints: [] });
     void this.load(text, m, position);
   }
 
@@ -583,4 +583,11 @@ export class LabController implements LabActions {
     set({ toast: text });
     this.toastTimer = setTimeout(() => set({ toast: null }), TOAST_MS);
   }
+}
+
+/** Line breakpoints on lines the text has (a link or an autosave may name lines past its end). */
+function linesWithin(lines: number[], text: string): number[] {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return lines.filter((l) => l <= count);
 }

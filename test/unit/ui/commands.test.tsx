@@ -9,6 +9,7 @@ import { buildCommands } from '../../../src/ui/commands/appCommands';
 import { commandForEvent, formatKey, isEditableTarget } from '../../../src/ui/commands/registry';
 import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
 import { fakeActions } from './fakeActions';
+import { resetExploreStore, useExplore } from '../../../src/ui/explore/exploreStore';
 
 function setup() {
   resetLabStore({ status: 'ready', stepCount: 10, position: 3, target: 3 });
@@ -25,6 +26,15 @@ function setup() {
 
 describe('hotkeys', () => {
   afterEach(cleanup);
+
+  it('R pauses playback and asks the Find races dialog to open and search', () => {
+    const a = setup();
+    useLab.setState({ text: 'set vm1 quota=1\n', playing: true });
+    fireEvent.keyDown(document.body, { code: 'KeyR', key: 'r' });
+    expect(a.pause).toHaveBeenCalledTimes(1);
+    expect(useExplore.getState()).toMatchObject({ open: true, pending: 'current' });
+    resetExploreStore();
+  });
 
   it('run their command from the page', () => {
     const a = setup();

@@ -272,4 +272,11 @@ describe('LabController', () => {
     expect(useLab.getState().banner!.text).toBe("Import failed: 'trace.txt' is not a valid trace: model must be an object. Your editor text is unchanged.");
     expect(useLab.getState().text).toBe(RCU);
   });
+  it('drops line breakpoints past the end of a shared or restored text', async () => {
+    lab.openShared('set vm1 quota=1\nalloc vm1 -> a\n', undefined, 0, [2, 3, 500]);
+    expect(useLab.getState().lineBreakpoints).toEqual([2, 3]);
+    lab.restoreWork({ text: 'set vm1 quota=1', name: 'untitled', lineBreakpoints: [1, 4] });
+    expect(useLab.getState().lineBreakpoints).toEqual([1]);
+    await until(() => useLab.getState().status === 'ready', 'the run');
+  });
 });
