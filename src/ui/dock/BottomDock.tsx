@@ -15,6 +15,7 @@ export function BottomDock() {
     useShallow((s) => ({
       history: s.consoleHistory,
       busy: s.consoleBusy,
+      unkept: s.consoleUnkept,
       expressions: s.watchExpressions,
       series: s.watchSeries,
       positions: s.watchPositions,
@@ -26,11 +27,12 @@ export function BottomDock() {
   const exact = snap && snap.frame.position === s.position ? snap.watches : undefined;
   const onSubmit = useCallback((text: string) => actions.runConsole(text), [actions]);
   const onChange = useCallback((e: string[]) => actions.setWatches(e), [actions]);
+  const onKeep = useCallback(() => actions.keepConsole(), [actions]);
   return (
     <section className="dock" aria-label="Console and watches">
       <div className="dock__pane dock__pane--console">
         <h2 className="pane-title">Console</h2>
-        <ConsolePanel history={s.history} busy={s.busy} onSubmit={onSubmit} />
+        <ConsolePanel history={s.history} busy={s.busy} onSubmit={onSubmit} unkept={s.unkept} onKeep={onKeep} />
       </div>
       <div className="dock__pane dock__pane--watch">
         <h2 className="pane-title">Watches</h2>

@@ -5,10 +5,13 @@
 
 import { MAX_SCENARIO_CHARS } from '../../engine/scenario';
 
-/** `replay`: the race explorer's Replay, which puts a `schedule …` line into the text. */
-export type EditSource = 'paste' | 'drop' | 'edit' | 'replay';
+/**
+ * `replay`: the race explorer's Replay, which puts a `schedule …` line into the text;
+ * `console`: the console's statements added to the end of the text.
+ */
+export type EditSource = 'paste' | 'drop' | 'edit' | 'replay' | 'console';
 
-const VERB: Record<EditSource, string> = { paste: 'Paste', drop: 'Drop', edit: 'Edit', replay: 'Replay' };
+const VERB: Record<EditSource, string> = { paste: 'Paste', drop: 'Drop', edit: 'Edit', replay: 'Replay', console: 'Adding the console statements' };
 
 /** Characters `text` adds to a textarea: line breaks arrive as a single LF. */
 export function insertedLength(text: string): number {

@@ -9,9 +9,12 @@ export interface ConsolePanelProps {
   history: ConsoleEntry[];
   busy: boolean;
   onSubmit: (text: string) => void;
+  /** Statements run and not in the scenario text yet, and how to add them (absent: no button). */
+  unkept?: number;
+  onKeep?: () => void;
 }
 
-export function ConsolePanel({ history, busy, onSubmit }: ConsolePanelProps) {
+export function ConsolePanel({ history, busy, onSubmit, unkept = 0, onKeep }: ConsolePanelProps) {
   const [text, setText] = useState('');
   // null = editing a fresh line; otherwise an index into history (most recent = last).
   const [recall, setRecall] = useState<number | null>(null);
@@ -90,9 +93,18 @@ export function ConsolePanel({ history, busy, onSubmit }: ConsolePanelProps) {
         />
         {busy && <span className="insp-note" role="status">running…</span>}
       </div>
-      <p className="insp-note insp-console__hint">
-        Try <code>alloc vm1 -&gt; x</code>, <code>free x</code>, <code>dma dev0 x</code>. ↑/↓ recall earlier statements.
-      </p>
+      {unkept > 0 && onKeep ? (
+        <p className="insp-note insp-console__hint">
+          Not saved: the next Run or a reload drops them, and a share link leaves them out.{' '}
+          <button type="button" className="btn btn--small" onClick={onKeep}>
+            Add {unkept === 1 ? 'it' : `these ${unkept}`} to the scenario
+          </button>
+        </p>
+      ) : (
+        <p className="insp-note insp-console__hint">
+          Try <code>alloc vm1 -&gt; x</code>, <code>free x</code>, <code>dma dev0 x</code>. ↑/↓ recall earlier statements.
+        </p>
+      )}
     </section>
   );
 }

@@ -30,6 +30,8 @@ export interface LabActions {
   selectSet(name: string): void;
   selectDevice(name: string): void;
   runConsole(text: string): void;
+  /** Adds the statements the console ran to the end of the editor text. */
+  keepConsole(): void;
   setWatches(expressions: string[]): void;
   runMatrix(): void;
   share(): void;

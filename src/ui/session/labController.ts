@@ -19,6 +19,7 @@ import { consoleOutcome } from './consoleOutcome';
 import { encodeShareHash, MAX_LINK_CHARS } from '../share/shareLink';
 import type { SavedWork } from '../editor/autosave';
 import { isOwnWork } from './library';
+import { oversizedEditMessage } from '../editor/editLimit';
 
 /** How the banner of a run stopped by the step budget begins (so the next good run clears it). */
 const STOPPED_EARLY = 'The run stopped early: ';
@@ -99,7 +100,7 @@ export class LabController implements LabActions {
     const shown = frameCache.snapshot;
     if (shown?.watches) frameCache.setSnapshot({ ...shown, watches: undefined });
     this.applyInfo(r.info);
-    set({ status: 'ready', loadErrors: [], consoleHistory: [], loadedText: source, watchSeries: [], watchPositions: [] });
+    set({ status: 'ready', loadErrors: [], consoleHistory: [], consoleUnkept: 0, loadedText: source, watchSeries: [], watchPositions: [] });
     // A run cut short by the step budget says so where the user looks, not only in a tooltip.
     if (r.info.error) set({ banner: { kind: 'warning', text: `${STOPPED_EARLY}${r.info.error}. The steps recorded so far can be played.` } });
     else if (get().banner?.text.startsWith(STOPPED_EARLY)) set({ banner: null });
@@ -388,6 +389,26 @@ export class LabController implements LabActions {
 
   // ---- console, watches, matrix ------------------------------------------------------------
 
+  /**
+   * Adds the statements the console ran (and the text does not have yet) to the end of the
+   * editor text: the console's run is the text's run with them appended, so a Run, a reload or
+   * a share link then keeps what they did.
+   */
+  keepConsole(): void {
+    const n = get().consoleUnkept;
+    if (n === 0) return;
+    const s = get();
+    const lines = this.consoleLines.slice(-n);
+    const text = `${s.text}${s.text === '' || s.text.endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`;
+    const tooLarge = oversizedEditMessage(text.length, 'console', s.text.length);
+    if (tooLarge) {
+      set({ banner: { kind: 'error', text: tooLarge } });
+      return;
+    }
+    set({ text, consoleUnkept: 0 });
+    this.toast(`${n} console statement${n === 1 ? '' : 's'} added at the end of the scenario.`);
+  }
+
   runConsole(text: string): void {
     const line = text.trim();
     if (!line || get().consoleBusy) return;
@@ -410,6 +431,7 @@ export class LabController implements LabActions {
           return;
         }
         this.consoleLines.push(line);
+        set({ consoleUnkept: get().consoleUnkept + 1 });
         this.applyInfo(r.info);
         const total = r.info.stepCount;
         const added = r.added;

@@ -88,6 +88,8 @@ export interface ViewSlice {
   toast: string | null;
   consoleHistory: ConsoleLine[];
   consoleBusy: boolean;
+  /** Statements the console ran that are not in the editor text yet (keepConsole adds them). */
+  consoleUnkept: number;
   watchExpressions: string[];
   watchSeries?: WatchSeries[];
   watchPositions?: number[];
@@ -147,6 +149,7 @@ export function initialLabState(): LabState {
     toast: null,
     consoleHistory: [],
     consoleBusy: false,
+    consoleUnkept: 0,
     watchExpressions: ['avail', 'allocated', 'violations'],
     watchSeries: undefined,
     watchPositions: undefined,

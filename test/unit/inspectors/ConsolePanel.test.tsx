@@ -23,6 +23,17 @@ describe('ConsolePanel', () => {
     expect(screen.getByText('free x')).toBeTruthy();
   });
 
+  it('offers to add the statements it ran to the scenario, saying they are not saved otherwise', () => {
+    const onKeep = vi.fn();
+    const { rerender } = render(<ConsolePanel history={history} busy={false} onSubmit={() => {}} unkept={1} onKeep={onKeep} />);
+    expect(screen.getByText(/^Not saved: the next Run or a reload drops them/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add it to the scenario' }));
+    expect(onKeep).toHaveBeenCalledTimes(1);
+    rerender(<ConsolePanel history={history} busy={false} onSubmit={() => {}} unkept={0} onKeep={onKeep} />);
+    expect(screen.queryByRole('button', { name: /to the scenario$/ })).toBeNull();
+    expect(screen.getByText('dma dev0 x')).toBeTruthy();
+  });
+
   it('submits on Enter and clears the line; ignores blank lines and busy state', () => {
     const onSubmit = vi.fn();
     const { rerender } = render(<ConsolePanel history={[]} busy={false} onSubmit={onSubmit} />);

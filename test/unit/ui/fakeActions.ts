@@ -6,7 +6,7 @@ import type { LabActions } from '../../../src/ui/session/actions';
 const NAMES: (keyof LabActions)[] = [
   'run', 'openScenario', 'setModel', 'play', 'pause', 'togglePlay', 'step', 'seek', 'toStart', 'toEnd', 'setSpeed',
   'runToBreakpoint', 'toggleLineBreakpoint', 'addBreakpoint', 'removeBreakpoint', 'selectId', 'describeId', 'selectSet', 'selectDevice',
-  'runConsole', 'setWatches', 'runMatrix', 'share', 'importFile', 'exportAs', 'toast',
+  'runConsole', 'keepConsole', 'setWatches', 'runMatrix', 'share', 'importFile', 'exportAs', 'toast',
 ];
 
 export type FakeActions = { [K in keyof LabActions]: Mock };

@@ -128,6 +128,28 @@ describe('LabController', () => {
     expect(useLab.getState().consoleHistory[3]).toMatchObject({ ok: true, message: 'the expectation held' });
   });
 
+  it('adds the console\'s statements to the end of the text, where a Run gives the same run', async () => {
+    lab.openScenario('quota.ioasid', QUOTA);
+    await until(() => useLab.getState().status === 'ready' && useLab.getState().frameVersion > 0, 'the run');
+    lab.runConsole('alloc vm1 -> extra');
+    await until(() => useLab.getState().consoleHistory.length === 1, 'the first console line');
+    lab.runConsole('bogus statement');
+    await until(() => useLab.getState().consoleHistory.length === 2, 'the second console line');
+    lab.runConsole('free extra');
+    await until(() => useLab.getState().consoleHistory.length === 3, 'the third console line');
+    // The statement that did not parse never ran: it is not added.
+    expect(useLab.getState().consoleUnkept).toBe(2);
+    const steps = useLab.getState().stepCount;
+    lab.keepConsole();
+    expect(useLab.getState().text).toBe(`${QUOTA}${QUOTA.endsWith('\n') ? '' : '\n'}alloc vm1 -> extra\nfree extra\n`);
+    expect(useLab.getState().consoleUnkept).toBe(0);
+    lab.keepConsole();
+    expect(useLab.getState().text.match(/free extra/g)).toHaveLength(1);
+    lab.run();
+    await until(() => useLab.getState().status === 'ready' && useLab.getState().loadedText === useLab.getState().text, 'the run of the longer text');
+    expect(useLab.getState().stepCount).toBe(steps);
+  });
+
   it('keeps at most one seek in flight and lands on the latest target', async () => {
     lab.openScenario('rcu-free-bug.ioasid', RCU);
     await until(() => useLab.getState().frameVersion > 0, 'the first frame');
