@@ -153,6 +153,34 @@ export default [
     },
   },
   {
+    name: 'a reload keeps the edited text, its line breakpoints and the step on show',
+    async run({ page, baseUrl }) {
+      const errors = await openApp(page, baseUrl);
+      await page.locator('#scenario-editor').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\nnote "kept across a reload"\n');
+      await page.keyboard.press('Control+Enter');
+      await page.waitForFunction(() => !document.querySelector('.editor-pane .status')?.textContent?.includes('edited'));
+      await waitReady(page);
+      // The gutter draws the lines in view only: back to the top.
+      await page.keyboard.press('Control+Home');
+      await page.locator('.gutter-line[data-line="3"]').click();
+      await page.locator('#jump-input').fill('5');
+      await page.locator('#jump-input').press('Enter');
+      await waitPosition(page, 5);
+      const text = await editorText(page);
+      assert.match(text, /kept across a reload/);
+      // The autosave's debounce.
+      await page.waitForTimeout(800);
+      await page.reload();
+      await waitReady(page);
+      await waitPosition(page, 5);
+      assert.equal(await editorText(page), text);
+      assert.equal(await page.locator('.gutter-line[data-line="3"]').getAttribute('aria-pressed'), 'true');
+      assertNoErrors(errors);
+    },
+  },
+  {
     name: 'a malformed share link shows its message and keeps the autosaved text',
     async run({ page: first, context, baseUrl, shot }) {
       const errors = await openApp(first, baseUrl);

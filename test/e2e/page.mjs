@@ -17,10 +17,10 @@ export async function openApp(page, url, ignore = null) {
   return errors;
 }
 
-/** The run status shows "N steps" once a scenario ran and its first frame arrived. */
+/** The run status shows "N steps" (or "1 step") once a scenario ran and its first frame arrived. */
 export async function waitReady(page) {
   await page.waitForFunction(() => {
     const s = document.querySelector('.editor-pane .status');
-    return s && /\d+ steps/.test(s.textContent ?? '') && document.querySelector('#jump-input');
+    return s && /\d+ steps?\b/.test(s.textContent ?? '') && document.querySelector('#jump-input');
   }, null, { timeout: 30_000 });
 }

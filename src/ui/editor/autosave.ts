@@ -66,12 +66,46 @@ export function startAutosave(): () => void {
     timer = setTimeout(write, AUTOSAVE_DEBOUNCE_MS);
   });
   window.addEventListener('beforeunload', flushAutosave);
+  window.addEventListener('pagehide', savePosition);
   return () => {
     unsubscribe();
     clearTimeout(timer);
     pending = false;
     window.removeEventListener('beforeunload', flushAutosave);
+    window.removeEventListener('pagehide', savePosition);
   };
+}
+
+const POSITION_KEY = 'ioasid-lab:position:v1';
+
+/** FNV-1a over the UTF-16 units: tells "the same text" without storing it twice. */
+function digest(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The step on show, kept per tab (sessionStorage outlives a reload of this tab only, so tabs
+ * do not overwrite each other's), with a digest of the text it belongs to.
+ */
+function savePosition(): void {
+  const s = useLab.getState();
+  try {
+    sessionStorage.setItem(POSITION_KEY, JSON.stringify({ position: s.position, text: digest(s.text) }));
+  } catch {
+    // Storage disabled: a reload starts at step 0.
+  }
+}
+
+/** Where a reload of this tab left `text` (0 for another text, or nothing saved). */
+export function savedPosition(text: string): number {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(POSITION_KEY) ?? 'null') as { position?: unknown; text?: unknown } | null;
+    return v && v.text === digest(text) && Number.isInteger(v.position) && (v.position as number) > 0 ? (v.position as number) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**

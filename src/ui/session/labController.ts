@@ -200,10 +200,10 @@ export class LabController implements LabActions {
   }
 
   /** Opens saved work: the autosave at start-up, or the text an import or a link replaced. */
-  restoreWork(w: SavedWork): void {
-    set({ text: w.text, name: w.name, lineBreakpoints: linesWithin(w.lineBreakpoints, w.text), breakpoints: [] });
-    if (w.model) this.setModel(w.model, true);
-    else this.run();
+  restoreWork(w: SavedWork, position = 0): void {
+    const model = w.model ?? modelOfText(w.text) ?? get().model;
+    set({ text: w.text, name: w.name, model, modelPinned: w.model !== undefined, lineBreakpoints: linesWithin(w.lineBreakpoints, w.text), breakpoints: [] });
+    void this.load(w.text, model, position);
   }
 
   /** Opens a validated share link (startup). */

@@ -3,7 +3,7 @@
 // pasted into the open tab later.
 
 import { useLab } from '../store/labStore';
-import { flushAutosave, holdAutosave, readAutosave } from '../editor/autosave';
+import { flushAutosave, holdAutosave, readAutosave, savedPosition } from '../editor/autosave';
 import { decodeShareHash, isShareHash, type SharedState } from '../share/shareLink';
 import { defaultScenario, isOwnWork, titleInText } from './library';
 import type { LabController } from './labController';
@@ -22,7 +22,8 @@ export function startLab(lab: LabController): void {
     history.replaceState(null, '', location.pathname + location.search);
   }
   if (saved) {
-    lab.restoreWork(saved);
+    // A reload of this tab goes back to the step it showed.
+    lab.restoreWork(saved, savedPosition(saved.text));
     return;
   }
   const d = defaultScenario();

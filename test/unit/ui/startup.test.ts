@@ -17,7 +17,7 @@ const SHARED = 'title "from a colleague"\nset vm9 quota=1\n';
 function fakeLab(): LabController {
   return {
     openShared: (text: string, _m: unknown, _p: number, lineBreakpoints: number[]) => useLab.setState({ text, name: 'shared', lineBreakpoints }),
-    restoreWork: (w: SavedWork) => useLab.setState({ text: w.text, name: w.name, lineBreakpoints: w.lineBreakpoints }),
+    restoreWork: (w: SavedWork, position = 0) => useLab.setState({ text: w.text, name: w.name, lineBreakpoints: w.lineBreakpoints, position }),
     openScenario: (name: string, text: string) => useLab.setState({ name, text }),
   } as unknown as LabController;
 }
@@ -29,6 +29,7 @@ describe('start-up with a share link', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     localStorage.clear();
+    sessionStorage.clear();
     resetLabStore();
     stop = startAutosave();
   });
@@ -64,6 +65,21 @@ describe('start-up with a share link', () => {
     expect(location.hash).toBe('');
     vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS * 2);
     expect(readAutosave()?.text).toBe(`${SHARED}alloc vm9 -> x\n`);
+  });
+
+  it('a reload of the tab returns to the step it showed, for the same text only', () => {
+    saveMine();
+    startLab(fakeLab());
+    useLab.setState({ position: 7 });
+    window.dispatchEvent(new Event('pagehide'));
+    resetLabStore();
+    startLab(fakeLab());
+    expect(useLab.getState()).toMatchObject({ text: MINE, position: 7 });
+    // Another text (autosaved by another tab meanwhile) starts at step 0.
+    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: 'newer', name: 'untitled', lineBreakpoints: [] }));
+    resetLabStore();
+    startLab(fakeLab());
+    expect(useLab.getState()).toMatchObject({ text: 'newer', position: 0 });
   });
 
   it('writes nothing on close when the tab changed nothing', () => {
