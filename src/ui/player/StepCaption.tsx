@@ -7,10 +7,8 @@ import { useOnResize } from '../../visualizations/onResize';
 import { useLab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
 import { useCurrentStep, useNote } from './useCurrentStep';
+import { isFailure } from '../../engine/errno';
 
-function isFailure(resultName: string): boolean {
-  return resultName.startsWith('-E') || resultName === 'INVALID_IOASID';
-}
 
 /**
  * Whether the note has lines below what its box shows. The box holds whole lines and scrolls,
@@ -85,7 +83,7 @@ export function StepCaption() {
               {step.note === undefined && (
                 <>
                   <span className="caption__arrow" aria-hidden="true">→</span>
-                  <code className={`caption__result${isFailure(step.resultName) ? ' caption__result--fail' : ''}`} title="Result">{step.resultName}</code>
+                  <code className={`caption__result${isFailure(step.result) ? ' caption__result--fail' : ''}`} title="Result">{step.resultName}</code>
                 </>
               )}
             </span>

@@ -11,6 +11,7 @@ import { useLab, type CentreTab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
 import { MAX_TIMELINE_STEPS } from '../session/labController';
+import { isFailure } from '../../engine/errno';
 
 const TABS: { id: CentreTab; label: string; key: string }[] = [
   { id: 'all', label: 'All views', key: '1' },
@@ -30,7 +31,7 @@ function QuotaView({ compact }: { compact: boolean }) {
   const flash = useMemo<QuotaFlash | undefined>(() => {
     void frameVersion;
     const cur = frameCache.snapshot?.current;
-    if (!cur || !(cur.resultName.startsWith('-E') || cur.resultName === 'INVALID_IOASID')) return undefined;
+    if (!cur || !isFailure(cur.result)) return undefined;
     const [verb, arg] = cur.text.split(/\s+/);
     if (!QUOTA_VERBS.has(verb)) return undefined;
     return { set: verb === 'system_set' ? 'system' : (arg ?? ''), message: cur.resultName, nonce: frameVersion };

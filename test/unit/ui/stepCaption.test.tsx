@@ -12,8 +12,8 @@ import type { SessionInfo } from '../../../src/worker/protocol';
 
 const FILE = 'note "The last note of the file"\nset vm1 quota=4\nalloc vm1 -> a\n';
 
-function show(line: number, text: string) {
-  const current: TraceStep = { index: 2, line, thread: 'main', context: 'task', text, result: 1, resultName: '1', warnings: [], deliveries: [], violations: [] };
+function show(line: number, text: string, result = 1, resultName = String(result)) {
+  const current: TraceStep = { index: 2, line, thread: 'main', context: 'task', text, result, resultName, warnings: [], deliveries: [], violations: [] };
   frameCache.setInfo({ notes: [[0, 'The last note of the file']], violations: [] } as unknown as SessionInfo);
   frameCache.setSnapshot({ frame: { position: 3 } as FrameData, idState: new Uint8Array(0), current, touched: [] });
   resetLabStore({ status: 'ready', stepCount: 3, position: 3, frameVersion: 1, sessionVersion: 1, loadedText: FILE });
@@ -30,6 +30,17 @@ describe('step caption', () => {
     show(3, 'alloc vm1 -> a');
     expect(screen.getByTestId('note').textContent).toBe('The last note of the file');
     expect(screen.getByTestId('current-step').textContent).toMatch(/^L3main/);
+  });
+
+  it('marks a failed result by its number, named or not (an imported trace may leave it unnamed)', () => {
+    show(3, 'alloc vm1 -> a', -28, '-ENOSPC');
+    expect(screen.getByTitle('Result').className).toContain('caption__result--fail');
+    cleanup();
+    show(3, 'alloc vm1 -> a', -2, '-2');
+    expect(screen.getByTitle('Result').className).toContain('caption__result--fail');
+    cleanup();
+    show(3, 'alloc vm1 -> a', 5);
+    expect(screen.getByTitle('Result').className).not.toContain('caption__result--fail');
   });
 
   it('labels a step the console added after the end of the scenario', () => {
