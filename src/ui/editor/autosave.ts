@@ -1,6 +1,7 @@
 // Autosave of the editor (debounced) to localStorage and its restore on start. What is saved
 // is the user's own work: a shared link or a failed import never writes here by itself, and
-// a tab writes only what changed in it.
+// a tab writes only what changed in it. The work a shared link replaced on screen is also
+// kept apart (BEFORE_LINK_KEY): editing the link's text, in any tab, takes over the autosave.
 
 import { useLab } from '../store/labStore';
 import { decodeModel, encodeModel } from '../share/shareLink';
@@ -16,9 +17,34 @@ export interface SavedWork {
   lineBreakpoints: number[];
 }
 
+export const BEFORE_LINK_KEY = 'ioasid-lab:before-link:v1';
+
 export function readAutosave(): SavedWork | undefined {
+  return readWork(AUTOSAVE_KEY);
+}
+
+/** The user's work from before a share link replaced it, if kept. */
+export function readBeforeLink(): SavedWork | undefined {
+  return readWork(BEFORE_LINK_KEY);
+}
+
+/** Keeps `w` as the work a share link replaced (undefined: forget it). */
+export function keepBeforeLink(w: SavedWork | undefined): void {
   try {
-    const raw = localStorage.getItem(AUTOSAVE_KEY);
+    if (w) localStorage.setItem(BEFORE_LINK_KEY, encodeWork(w));
+    else localStorage.removeItem(BEFORE_LINK_KEY);
+  } catch {
+    // Storage full or disabled: nothing more can be kept.
+  }
+}
+
+function encodeWork(w: SavedWork): string {
+  return JSON.stringify({ text: w.text, name: w.name, model: w.model ? encodeModel(w.model) : undefined, lineBreakpoints: w.lineBreakpoints });
+}
+
+function readWork(key: string): SavedWork | undefined {
+  try {
+    const raw = localStorage.getItem(key);
     if (!raw) return undefined;
     const v = JSON.parse(raw) as Record<string, unknown>;
     if (typeof v.text !== 'string') return undefined;
@@ -48,17 +74,22 @@ function write(): void {
   const s = useLab.getState();
   if (held !== undefined && s.text === held) return;
   try {
-    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: s.text, name: s.name, model: s.modelPinned ? encodeModel(s.model) : undefined, lineBreakpoints: s.lineBreakpoints }));
+    localStorage.setItem(AUTOSAVE_KEY, encodeWork({ text: s.text, name: s.name, model: s.modelPinned ? s.model : undefined, lineBreakpoints: s.lineBreakpoints }));
   } catch {
     // Storage full or disabled: the text stays in memory; nothing else to do.
   }
 }
 
+const savedModel = (s: { model: ModelConfig; modelPinned: boolean }) => (s.modelPinned ? encodeModel(s.model) : undefined);
+
 /** Starts saving on every change of the text, name, pinned model or breakpoints. */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = useLab.subscribe((s, prev) => {
-    if (s.text === prev.text && s.name === prev.name && s.model === prev.model && s.modelPinned === prev.modelPinned && s.lineBreakpoints === prev.lineBreakpoints) return;
+    // The model counts only when pinned, and by value: Run sets the file's model again as a new
+    // object, and a Run that changed nothing must not write (it would put this tab's text over
+    // another tab's newer one).
+    if (s.text === prev.text && s.name === prev.name && savedModel(s) === savedModel(prev) && s.lineBreakpoints === prev.lineBreakpoints) return;
     // Edited after sharing: the address bar's link no longer describes the editor.
     if (s.text !== prev.text && s.text !== held && location.hash) history.replaceState(null, '', location.pathname + location.search);
     clearTimeout(timer);
@@ -92,7 +123,8 @@ function digest(text: string): number {
 function savePosition(): void {
   const s = useLab.getState();
   try {
-    sessionStorage.setItem(POSITION_KEY, JSON.stringify({ position: s.position, text: digest(s.text) }));
+    // The step belongs to the run on show, of the text last run (not of unrun edits).
+    sessionStorage.setItem(POSITION_KEY, JSON.stringify({ position: s.position, text: digest(s.loadedText) }));
   } catch {
     // Storage disabled: a reload starts at step 0.
   }

@@ -102,7 +102,9 @@ export class LabController implements LabActions {
     this.applyInfo(r.info);
     set({ status: 'ready', loadErrors: [], consoleHistory: [], consoleUnkept: 0, loadedText: source, watchSeries: [], watchPositions: [] });
     // A run cut short by the step budget says so where the user looks, not only in a tooltip.
-    if (r.info.error) set({ banner: { kind: 'warning', text: `${STOPPED_EARLY}${r.info.error}. The steps recorded so far can be played.` } });
+    // Not over a banner with a button (Undo import, Back to my work): it may be the only way
+    // back to the user's text, and the run status says "stopped early" too.
+    if (r.info.error && !get().banner?.action) set({ banner: { kind: 'warning', text: `${STOPPED_EARLY}${r.info.error}. The steps recorded so far can be played.` } });
     else if (get().banner?.text.startsWith(STOPPED_EARLY)) set({ banner: null });
     this.seek(Math.min(position, r.info.stepCount));
     void this.fetchTrace(gen);
@@ -208,9 +210,7 @@ export class LabController implements LabActions {
 
   /** Opens a validated share link (startup). */
   openShared(text: string, model: ModelConfig | undefined, position: number, lineBreakpoints: number[]): void {
-    const m = model ?? modelOfText(text) ?? get().model;
-    set({ name: 'shared', text, model: m, modelPinned: model !== undefined, lineBreakpoints: linesWithin(lineBreakpoints, text), breakpoints: [] });
-    void this.load(text, m, position);
+    this.restoreWork({ text, name: 'shared', model, lineBreakpoints }, position);
   }
 
   setModel(model: ModelConfig, pinned: boolean): void {
@@ -395,11 +395,13 @@ export class LabController implements LabActions {
    * a share link then keeps what they did.
    */
   keepConsole(): void {
-    const n = get().consoleUnkept;
-    if (n === 0) return;
     const s = get();
+    const n = s.consoleUnkept;
+    // They ran after the text last run: after other edits they would run on another scenario.
+    if (n === 0 || s.text !== s.loadedText) return;
+    const eol = s.text.includes('\r\n') ? '\r\n' : '\n';
     const lines = this.consoleLines.slice(-n);
-    const text = `${s.text}${s.text === '' || s.text.endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`;
+    const text = `${s.text}${s.text === '' || s.text.endsWith('\n') ? '' : eol}${lines.join(eol)}${eol}`;
     const tooLarge = oversizedEditMessage(text.length, 'console', s.text.length);
     if (tooLarge) {
       set({ banner: { kind: 'error', text: tooLarge } });
@@ -540,7 +542,7 @@ export class LabController implements LabActions {
         this.openScenario(file.name, r.text);
         // The replaced text may be the user's only copy (autosave follows the editor): keep it
         // a button away, as the library picker asks before replacing it.
-        set({ banner: isOwnWork(before) && before.text !== r.text ? { kind: 'info', text: `Imported ${what}: it replaced your editor text.`, action: { label: 'Undo import', run: () => this.restoreWork(before) } } : null });
+        set({ banner: isOwnWork(before) && before.text !== r.text ? { kind: 'info', text: `Imported ${what}: it replaced your editor text.`, action: { label: 'Undo import', run: () => this.restoreWork(before), whileText: r.text } } : null });
       })
       .catch((e) => set({ banner: { kind: 'error', text: `Import failed: could not read ${what}: ${message(e)}` } }));
   }

@@ -5,11 +5,15 @@ import { useLab } from '../store/labStore';
 
 export function Banner() {
   const banner = useLab((s) => s.banner);
+  const edited = useLab((s) => banner?.action?.whileText !== undefined && s.text !== banner.action.whileText);
   if (!banner) return null;
   return (
     <div className={`banner banner--${banner.kind}`} role="alert" data-testid="banner">
-      <span className="banner__text">{banner.text}</span>
-      {banner.action && (
+      <span className="banner__text">
+        {banner.text}
+        {edited && ` (${banner.action!.label} is no longer offered: the text was edited since, and those edits would be lost.)`}
+      </span>
+      {banner.action && !edited && (
         <button
           type="button"
           className="btn btn--small"

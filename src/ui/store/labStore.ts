@@ -30,8 +30,12 @@ export interface WatchSeries {
 export interface Banner {
   kind: 'error' | 'warning' | 'info';
   text: string;
-  /** A button next to Dismiss (e.g. putting back the text an import replaced). */
-  action?: { label: string; run: () => void };
+  /**
+   * A button next to Dismiss (e.g. putting back the text an import replaced). With
+   * `whileText`, it is offered only while the editor holds that text: once edited, it would
+   * throw the edits away.
+   */
+  action?: { label: string; run: () => void; whileText?: string };
 }
 
 export interface ScenarioSlice {
