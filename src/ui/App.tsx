@@ -35,6 +35,8 @@ function MatrixDialog() {
           className="btn btn--small"
           onClick={() => {
             useLab.setState({ dialog: null });
+            // As the Find races command does: playback would go on behind the dialog.
+            actions.pause();
             requestExplore('presets');
           }}
         >

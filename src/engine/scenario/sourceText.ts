@@ -20,7 +20,6 @@ export function scenarioTextProblem(text: string, what: string, maxChars = MAX_S
   return null;
 }
 
-/** Decodes file bytes as UTF-8, refusing anything that is not valid UTF-8 text. */
 /**
  * A lone CR (classic Mac OS line ends) as LF; CRLF stays. An editor shows a lone CR as a line
  * break (a textarea's value even turns it into one), so the parser must too, or its line
@@ -30,6 +29,7 @@ export function withLineFeeds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/** Decodes file bytes as UTF-8, refusing anything that is not valid UTF-8 text. */
 export function decodeScenarioBytes(bytes: Uint8Array, what: string): { ok: true; text: string } | { ok: false; message: string } {
   if (bytes.length > MAX_IMPORT_BYTES) {
     return { ok: false, message: `${what} is too large: ${bytes.length.toLocaleString('en-US')} bytes (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}).` };

@@ -15,7 +15,8 @@ export function BottomDock() {
     useShallow((s) => ({
       history: s.consoleHistory,
       busy: s.consoleBusy,
-      unkept: s.consoleUnkept,
+      // Offered only while the editor holds the text they ran after (see keepConsole).
+      unkept: s.text === s.loadedText ? s.consoleUnkept : 0,
       expressions: s.watchExpressions,
       series: s.watchSeries,
       positions: s.watchPositions,

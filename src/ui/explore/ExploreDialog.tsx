@@ -269,8 +269,11 @@ function BudgetField({ disabled }: { disabled: boolean }) {
       setProblem(`at least ${fmt(MIN_BUDGET)} states: the budget stays ${fmt(budget)}`);
       setDraft(String(budget));
     } else {
+      const taken = Math.min(MAX_BUDGET, Math.round(n));
       setProblem(n > MAX_BUDGET ? `at most ${fmt(MAX_BUDGET)} states: set to that` : undefined);
-      useExplore.setState({ budget: Math.min(MAX_BUDGET, Math.round(n)) });
+      // Also when the budget does not change (already at the maximum): the field shows what holds.
+      setDraft(String(taken));
+      useExplore.setState({ budget: taken });
     }
   };
   return (

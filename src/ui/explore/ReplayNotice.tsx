@@ -17,7 +17,8 @@ export function ReplayNotice({ session }: { session: ExploreSession }) {
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   useEffect(() => setSlot(document.getElementById(NOTICE_SLOT_ID)), []);
   if (!undo) return null;
-  const undoable = undo.text !== undo.replayed && !edited;
+  // Something to undo: the text, or the model the replay pinned.
+  const undoable = (undo.text !== undo.replayed || !!undo.pinned?.byReplay) && !edited;
   const notice = (
     <div className={`banner banner--info explore-notice${slot ? ' explore-notice--in-row' : ''}`} role="status" data-testid="replay-notice">
       <span className="banner__text">

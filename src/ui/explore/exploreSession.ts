@@ -178,12 +178,13 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     // Text typed since the replay would be lost: the notice offers no Undo then.
     if (!undo || lab.text !== undo.replayed) return;
     set({ undo: undefined });
-    if (undo.text === undo.replayed) return;
-    const { before, after } = undo.lineBreakpoints;
-    useLab.setState({ text: undo.text, lineBreakpoints: lab.lineBreakpoints === after ? before : moveLines(lab.lineBreakpoints, undo.back) });
     // A model the replay pinned goes back to what it was.
     if (undo.pinned?.byReplay) useLab.setState({ model: undo.pinned.model, modelPinned: undo.pinned.pinned });
-    actions.run();
+    if (undo.text !== undo.replayed) {
+      const { before, after } = undo.lineBreakpoints;
+      useLab.setState({ text: undo.text, lineBreakpoints: lab.lineBreakpoints === after ? before : moveLines(lab.lineBreakpoints, undo.back) });
+    }
+    if (undo.text !== undo.replayed || undo.pinned?.byReplay) actions.run();
   };
 
   return {

@@ -145,16 +145,14 @@ describe('Find races dialog', () => {
     expect(useLab.getState().lineBreakpoints).toEqual([oldSchedule, dma]);
   });
 
-  it('offers no Undo replay once the text was edited after the replay, and never drops those edits', async () => {
-    const { actions, pool, dialog } = setup();
+  it('offers no Undo replay once the text was edited after the replay (exploreSession.test: nor does a stale one act)', async () => {
+    const { pool, dialog } = setup();
     await act(async () => pool.runs[0].finish(found));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replay reuse-before-cleanup' }));
     const replayed = useLab.getState().text;
     act(() => useLab.setState({ text: `${replayed}note "my own line"\n` }));
     expect(screen.queryByRole('button', { name: 'Undo replay' })).toBeNull();
     expect(screen.getByTestId('replay-notice').textContent).toMatch(/edited since, so Undo replay would lose those edits/);
-    expect(useLab.getState().text).toBe(`${replayed}note "my own line"\n`);
-    expect(actions.run).toHaveBeenCalledTimes(1);
   });
 
   it('replays a kind the default schedule reaches by removing the schedule lines, inserting nothing', async () => {
@@ -165,6 +163,30 @@ describe('Find races dialog', () => {
     expect(useLab.getState().text).toBe(TEXT.replace(/^schedule .*\n/m, ''));
     expect(actions.run).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('replay-notice').textContent).toMatch(/: the default schedule reaches it, so the schedule lines were removed\./);
+  });
+
+  it('offers Undo for a replay that only pinned a preset (the text needed no change), and unpins', async () => {
+    const plain = TEXT.replace(/^schedule .*\n/m, '');
+    const { actions, pool, dialog } = setup(plain);
+    await act(async () => pool.runs[0].finish(found));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Find races under every preset' }));
+    await act(async () => pool.runs[1].finish({ ...found, report: { ...found.report, violations: [{ kind: 'lock-order', schedule: [], steps: 3, inEverySchedule: true }] } }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await act(async () => {});
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replay lock-order under v1' }));
+    expect(useLab.getState()).toMatchObject({ text: plain, model: PRESETS.v1, modelPinned: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Undo replay' }));
+    expect(useLab.getState()).toMatchObject({ text: plain, modelPinned: false });
+    expect(actions.run).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the budget it keeps when a too-large entry meets a budget already at the maximum', () => {
+    const { dialog } = setup();
+    useExplore.setState({ budget: 50_000_000 });
+    const field = within(dialog).getByRole('spinbutton', { name: 'State budget' }) as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '90000000' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(field.value).toBe('50000000');
   });
 
   it('says when the model searched is the default because the scenario has no model line', () => {

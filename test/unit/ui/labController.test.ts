@@ -148,6 +148,12 @@ describe('LabController', () => {
     lab.run();
     await until(() => useLab.getState().status === 'ready' && useLab.getState().loadedText === useLab.getState().text, 'the run of the longer text');
     expect(useLab.getState().stepCount).toBe(steps);
+    // After an edit that was not run, they would run on another scenario: not added.
+    lab.runConsole('alloc vm1 -> more');
+    await until(() => useLab.getState().consoleUnkept === 1, 'a console line');
+    useLab.setState({ text: 'set vm1 quota=1\n' });
+    lab.keepConsole();
+    expect(useLab.getState().text).toBe('set vm1 quota=1\n');
   });
 
   it('keeps at most one seek in flight and lands on the latest target', async () => {
