@@ -17,7 +17,7 @@ export function ScenarioPicker() {
     ? inLibrary.title
     : inLibrary && (ownTitle === undefined || ownTitle === inLibrary.title)
       ? `edited: ${inLibrary.title}`
-      : `yours: ${ownTitle || (name === 'untitled' ? 'untitled scenario' : name)}`;
+      : `${name === 'shared' ? 'shared' : 'yours'}: ${ownTitle || (name === 'untitled' || name === 'shared' ? 'untitled scenario' : name)}`;
   return (
     <label className="field field--grow">
       <span className="field__label">Scenario</span>

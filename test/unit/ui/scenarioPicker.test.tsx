@@ -38,5 +38,10 @@ describe('ScenarioPicker', () => {
     expect(shown(entry.name, 'title "hover"\nset vm1 quota=8\n')).toBe('yours: hover');
     cleanup();
     expect(shown('untitled', 'set vm1 quota=8\n')).toBe('yours: untitled scenario');
+    cleanup();
+    // Opened from a link: the colleague's, not yet the user's own.
+    expect(shown('shared', 'title "from a colleague"\nset vm1 quota=8\n')).toBe('shared: from a colleague');
+    cleanup();
+    expect(shown('shared', 'set vm1 quota=8\n')).toBe('shared: untitled scenario');
   });
 });
