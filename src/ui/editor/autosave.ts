@@ -6,6 +6,7 @@
 import { useLab } from '../store/labStore';
 import { decodeModel, encodeModel } from '../share/shareLink';
 import type { ModelConfig } from '../../engine/model';
+import { isOwnWork } from '../session/library';
 
 export const AUTOSAVE_KEY = 'ioasid-lab:autosave:v1';
 export const AUTOSAVE_DEBOUNCE_MS = 400;
@@ -73,6 +74,13 @@ function write(): void {
   pending = false;
   const s = useLab.getState();
   if (held !== undefined && s.text === held) return;
+  if (held !== undefined) {
+    // This tab opened a link and now replaces what the autosave holds (an edit of the link's
+    // text, a library pick): the user's own scenario there is kept apart first. At this moment,
+    // not only when the link opened: another tab may have put newer work there since.
+    const before = readAutosave();
+    if (before && before.name !== 'shared' && before.text !== s.text && isOwnWork(before)) keepBeforeLink(before);
+  }
   try {
     localStorage.setItem(AUTOSAVE_KEY, encodeWork({ text: s.text, name: s.name, model: s.modelPinned ? s.model : undefined, lineBreakpoints: s.lineBreakpoints }));
   } catch {

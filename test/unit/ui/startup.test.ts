@@ -110,6 +110,20 @@ describe('start-up with a share link', () => {
     expect(useLab.getState().text).toBe(`${SHARED}alloc vm9 -> x\n`);
   });
 
+  it('keeps the own work a library pick replaces while a link is open, even one saved after the link opened', () => {
+    history.replaceState(null, '', `/${encodeShareHash({ text: SHARED, position: 0, lineBreakpoints: [] })}`);
+    startLab(fakeLab());
+    // Another tab saved the user's own work after this link opened.
+    saveMine();
+    useLab.setState({ name: 'quota.ioasid', text: 'set vm1 quota=1\n' });
+    vi.advanceTimersByTime(AUTOSAVE_DEBOUNCE_MS * 2);
+    expect(readAutosave()?.text).toBe('set vm1 quota=1\n');
+    resetLabStore();
+    history.replaceState(null, '', '/');
+    startLab(fakeLab());
+    expect(useLab.getState().banner!.text).toBe('Also kept: your scenario "my exercise" from before a shared link replaced it.');
+  });
+
   it('"Back to my work" opens the newest own work, which another tab may have saved meanwhile', () => {
     saveMine();
     history.replaceState(null, '', `/${encodeShareHash({ text: SHARED, position: 0, lineBreakpoints: [] })}`);
