@@ -73,14 +73,19 @@ export class Holdings {
     return (this.iommuById.get(id) ?? []).map((d) => this.iommu.get(`${id}:${d}`)!);
   }
 
-  /** Holders of `id` that belong to a generation other than `gen` (the current owner's). */
-  staleHolders(id: number, gen: number): string[] {
+  /**
+   * What the VT-d driver, KVM and the device model hold for `id` (all of it, or with
+   * `exceptGen` only what an allocation other than that one left), as the ID inspector and
+   * the reuse check name it.
+   */
+  holders(id: number, exceptGen?: number): string[] {
+    const other = (gen: number) => exceptGen === undefined || gen !== exceptGen;
     const out: string[] = [];
-    for (const b of this.bindingsOf(id)) if (b.gen !== gen) out.push(`the VT-d driver's binding on ${b.device}`);
+    for (const b of this.bindingsOf(id)) if (other(b.gen)) out.push(`the VT-d driver's binding on ${b.device}`);
     const k = this.kvm.get(id);
-    if (k && k.gen !== gen) out.push(`KVM's VMCS PASID translation (gPASID ${k.gpasid})`);
+    if (k && other(k.gen)) out.push(`KVM's VMCS PASID translation (gPASID ${k.gpasid})`);
     const v = this.vdcm.get(id);
-    if (v && v.gen !== gen) out.push('the device model (VDCM) programming');
+    if (v && other(v.gen)) out.push('the device model (VDCM) programming');
     return out;
   }
 

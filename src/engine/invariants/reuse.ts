@@ -7,7 +7,8 @@ export function checkReuse(k: Kernel, id: number, gen: number, newOwner: string)
   const s = k.state.view;
   // Fast path: nothing anywhere holds state for this ID.
   if (!s.vtd.hasResidue(id) && !s.hold.iommuById.has(id) && !s.hold.kvm.has(id) && !s.hold.vdcm.has(id)) return;
-  const held = [...s.vtd.residue(id), ...s.hold.staleHolders(id, gen)];
+  // Only what an earlier allocation left: the new owner's own records are not residue.
+  const held = [...s.vtd.residue(id), ...s.hold.holders(id, gen)];
   if (held.length === 0) return;
   k.violation(
     'reuse-before-cleanup',

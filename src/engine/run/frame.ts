@@ -155,6 +155,9 @@ export function describeId(m: Machine, id: number): IdDetails {
     devices: s.vtd.devices().filter((d) => d.table.isPresent(id)).map((d) => d.name),
     kvm: s.hold.kvm.get(id)?.gpasid,
     vdcm: s.hold.vdcm.has(id),
-    residue: s.vtd.residue(id),
+    // Everything to tear down before the ID may be freed and handed out again: the VT-d
+    // entries and caches, and the driver's, KVM's and the device model's records (the same
+    // holders the reuse check names).
+    residue: [...s.vtd.residue(id), ...s.hold.holders(id)],
   };
 }

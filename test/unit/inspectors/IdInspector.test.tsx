@@ -20,6 +20,11 @@ describe('IdInspector', () => {
     expect(screen.getByText('dev0')).toBeTruthy();
     expect(screen.getByText('gPASID 101 → 1')).toBeTruthy();
     expect(screen.getByText('programmed')).toBeTruthy();
+    // The residue names every holder above, not only the VT-d entries and caches.
+    for (const holder of ["the VT-d driver's binding on dev0", "KVM's VMCS PASID translation (gPASID 101)", 'the device model (VDCM) programming']) {
+      expect(details.residue).toContain(holder);
+    }
+    expect(screen.getByText(new RegExp(`^⚠ ${details.residue.length} things hold state for ID 1`))).toBeTruthy();
   });
 
   it('shows FREE_PENDING and the residue in warning colour', () => {
@@ -31,7 +36,11 @@ describe('IdInspector', () => {
     const residue = screen.getByText('dev0 PASID entry (owner 1)');
     expect(residue.closest('ul')!.className).toContain('insp-warn-text');
     expect(screen.getByText('IOTLB entry DID 3 on dev0')).toBeTruthy();
-    expect(screen.getByText(/4 things still hold state for ID 1/)).toBeTruthy();
+    // Freed under v4 with its teardown queued: KVM let go at the free, the driver's binding and
+    // the device model did not yet.
+    expect(screen.getByText("the VT-d driver's binding on dev0")).toBeTruthy();
+    expect(screen.getByText('the device model (VDCM) programming')).toBeTruthy();
+    expect(screen.getByText(/6 things still hold state for ID 1/)).toBeTruthy();
   });
 
   it('shows a free ID with nothing left', () => {
