@@ -58,14 +58,14 @@ function Dialogs() {
 
 function Shell() {
   const actions = useActions();
-  const { theme, projector } = useLab(useShallow((s) => ({ theme: s.theme, projector: s.projector })));
+  const { theme, projector, projectorSide } = useLab(useShallow((s) => ({ theme: s.theme, projector: s.projector, projectorSide: s.projectorSide })));
   // The document background follows the theme too (overscroll, scrollbars).
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.classList.toggle('projector', projector);
   }, [theme, projector]);
   return (
-    <div className={`app app--${theme}${projector ? ' app--projector' : ''}`}>
+    <div className={`app app--${theme}${projector ? ` app--projector app--side-${projectorSide}` : ''}`}>
       <Header />
       {/* Always rendered, so the grid has the same three rows with or without a notice. */}
       <div className="notices">

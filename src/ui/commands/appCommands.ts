@@ -38,7 +38,9 @@ export function buildCommands(a: LabActions): Command[] {
 
     { id: 'view.shortcuts', title: 'Keyboard shortcuts', group: 'View', key: { code: 'Slash', shift: true, char: '?' }, run: () => set({ dialog: useLab.getState().dialog === 'shortcuts' ? null : 'shortcuts' }) },
     { id: 'view.dark', title: 'Dark / light theme', group: 'View', key: { code: 'KeyD' }, run: () => set({ theme: useLab.getState().theme === 'dark' ? 'light' : 'dark' }) },
-    { id: 'view.projector', title: 'Projector mode (large type, high contrast)', group: 'View', key: { code: 'KeyP' }, run: () => set({ projector: !useLab.getState().projector }) },
+    { id: 'view.projector', title: 'Projector mode (large type, high contrast; I swaps the editor for the inspectors)', group: 'View', key: { code: 'KeyP' }, run: () => set({ projector: !useLab.getState().projector }) },
+    // Projector type leaves room for two columns: the views and one of these.
+    { id: 'view.projectorSide', title: 'Projector mode: the inspectors instead of the editor, and back', group: 'View', key: { code: 'KeyI' }, run: () => set({ projectorSide: useLab.getState().projectorSide === 'editor' ? 'inspectors' : 'editor' }), enabled: (s) => s.projector },
     tab('view.all', 'Show all views', 1, 'all'),
     tab('view.quota', 'Show the quota bars', 2, 'quota'),
     tab('view.heatmap', 'Show the ID heatmap', 3, 'heatmap'),

@@ -12,7 +12,7 @@ import { MAX_IMPORT_BYTES } from '../../engine/scenario/sourceText';
 
 export function Header() {
   const actions = useActions();
-  const { theme, projector } = useLab(useShallow((s) => ({ theme: s.theme, projector: s.projector })));
+  const { theme, projector, projectorSide } = useLab(useShallow((s) => ({ theme: s.theme, projector: s.projector, projectorSide: s.projectorSide })));
   return (
     <header className="header">
       <div className="brand" aria-label="IOASID Lab">
@@ -49,6 +49,11 @@ export function Header() {
             <path d="M3 4h18v12H3zM5 6v8h14V6zM11 16h2v3h4v2H7v-2h4z" fill="currentColor" />
           </svg>
         </CommandButton>
+        {projector && (
+          <CommandButton id="view.projectorSide" className="btn" pressed={projectorSide === 'inspectors'} label="Inspectors instead of the editor">
+            Inspectors
+          </CommandButton>
+        )}
         <CommandButton id="view.shortcuts" className="btn btn--icon" label="Keyboard shortcuts">
           ?
         </CommandButton>

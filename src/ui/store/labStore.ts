@@ -84,6 +84,8 @@ export interface SelectionSlice {
 export interface ViewSlice {
   theme: Theme;
   projector: boolean;
+  /** In projector mode, the column beside the views: the editor, or the inspectors instead. */
+  projectorSide: 'editor' | 'inspectors';
   dialog: Dialog;
   centreTab: CentreTab;
   inspectorTab: InspectorTab;
@@ -145,6 +147,7 @@ export function initialLabState(): LabState {
 
     theme: systemTheme(),
     projector: false,
+    projectorSide: 'editor',
     dialog: null,
     centreTab: 'all',
     inspectorTab: 'violations',

@@ -36,6 +36,17 @@ describe('hotkeys', () => {
     resetExploreStore();
   });
 
+  it('I swaps the editor for the inspectors in projector mode only (where they do not fit beside it)', () => {
+    setup();
+    fireEvent.keyDown(document.body, { code: 'KeyI', key: 'i' });
+    expect(useLab.getState().projectorSide).toBe('editor');
+    fireEvent.keyDown(document.body, { code: 'KeyP', key: 'p' });
+    fireEvent.keyDown(document.body, { code: 'KeyI', key: 'i' });
+    expect(useLab.getState().projectorSide).toBe('inspectors');
+    fireEvent.keyDown(document.body, { code: 'KeyI', key: 'i' });
+    expect(useLab.getState().projectorSide).toBe('editor');
+  });
+
   it('run their command from the page', () => {
     const a = setup();
     fireEvent.keyDown(document.body, { code: 'Space', key: ' ' });
