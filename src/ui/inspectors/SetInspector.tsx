@@ -67,13 +67,15 @@ export function SetInspector({ frame, selectedSet, onSelectSet, onSelectId }: Se
               <thead>
                 <tr>
                   <th scope="col">name</th>
-                  <th scope="col" className="insp-num">SID</th>
+                  <th scope="col" className="insp-num insp-col-minor">SID</th>
                   <th scope="col" className="insp-col-minor">type</th>
                   <th scope="col" className="insp-col-minor">token</th>
                   <th scope="col" className="insp-num">quota</th>
                   <th scope="col" className="insp-num">used</th>
                   <th scope="col" className="insp-num">pending</th>
-                  <th scope="col" className="insp-num">free slots</th>
+                  <th scope="col" className="insp-num" title="free slots: quota − used">
+                    free
+                  </th>
                   <th scope="col" className="insp-col-minor">
                     <span className="insp-note">used / quota</span>
                   </th>
@@ -90,7 +92,7 @@ export function SetInspector({ frame, selectedSet, onSelectSet, onSelectId }: Se
                           {s.name}
                         </button>
                       </td>
-                      <td className="insp-num">{s.sid}</td>
+                      <td className="insp-num insp-col-minor">{s.sid}</td>
                       <td className="insp-col-minor">{s.type}</td>
                       <td className="insp-mono insp-col-minor">{s.token || '—'}</td>
                       <td className="insp-num">{count(s.quota)}</td>

@@ -21,33 +21,34 @@ export function DeliveryTable({ visible, deliveries, violations, steps, current 
         </caption>
         <thead>
           <tr>
+            {/* What a delivery did first (the reply is often the lesson); where it came from last. */}
             <th scope="col">Step</th>
-            <th scope="col">Line</th>
-            <th scope="col">Thread</th>
             <th scope="col">Event</th>
             <th scope="col">ID</th>
-            <th scope="col">Set</th>
             <th scope="col">Subscriber</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Chain</th>
-            <th scope="col">Context</th>
             <th scope="col">Reply</th>
+            <th scope="col">Context</th>
+            <th scope="col">Chain</th>
+            <th scope="col">Priority</th>
+            <th scope="col">Set</th>
+            <th scope="col">Line</th>
+            <th scope="col">Thread</th>
           </tr>
         </thead>
         <tbody>
           {deliveries.map((d) => (
             <tr key={d.index} className={d.step > current ? 'viz-table__future' : undefined}>
               <td>{stepNumber(d.step)}</td>
-              <td>{steps.get(d.step)?.line ?? ''}</td>
-              <td>{steps.get(d.step)?.thread ?? ''}</td>
               <td>{d.event}</td>
               <td>{d.id}</td>
-              <td>{d.set}</td>
               <td>{d.subscriber}</td>
-              <td>{d.priority}</td>
-              <td>{d.chain}</td>
-              <td>{d.context}</td>
               <td>{d.reply}</td>
+              <td>{d.context}</td>
+              <td>{d.chain}</td>
+              <td>{d.priority}</td>
+              <td>{d.set}</td>
+              <td>{steps.get(d.step)?.line ?? ''}</td>
+              <td>{steps.get(d.step)?.thread ?? ''}</td>
             </tr>
           ))}
         </tbody>

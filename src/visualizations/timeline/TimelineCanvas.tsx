@@ -67,6 +67,15 @@ export function TimelineCanvas({ steps, deliveries, violations, current, onSelec
     setHover(null);
   }, [timeline]);
 
+  // The details of a chosen mark and the table sit below the lanes, often below the fold of
+  // the centre pane (a 720-pixel screen): bring what was asked for into view.
+  useEffect(() => {
+    if (selectedMark >= 0) rootRef.current?.querySelector<HTMLElement>('.viz-details')?.scrollIntoView?.({ block: 'nearest' });
+  }, [selectedMark]);
+  useEffect(() => {
+    if (showTable) rootRef.current?.querySelector<HTMLElement>('.viz-table-wrap')?.scrollIntoView?.({ block: 'nearest' });
+  }, [showTable]);
+
   const g: TimelineGeometry = useMemo(
     () => ({ gutterPx: Math.round(fontSizePx * 10.5), axisPx: Math.round(fontSizePx * 2.2), laneHeightPx: Math.round(fontSizePx * 2.6), width }),
     [fontSizePx, width],
