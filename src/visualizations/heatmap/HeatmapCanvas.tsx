@@ -229,6 +229,7 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
     setHover(id < 0 ? null : { id, x: p.x, y: p.y });
   };
 
+  // Listed for the `?` sheet in keys.ts: a key added here goes there too.
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     if (e.key.startsWith('Arrow')) {
       e.preventDefault();

@@ -173,6 +173,7 @@ export function TimelineCanvas({ steps, deliveries, violations, current, onSelec
     if (px >= g.gutterPx) onSelectStep?.(stepAt(timeline, x, px));
   };
 
+  // Listed for the `?` sheet in keys.ts: a key added here goes there too.
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const key = e.code || e.key;
     const lane = selectedLane >= 0 ? selectedLane : timeline.lanes.findIndex((l) => l.kind === 'subscriber');

@@ -10,6 +10,8 @@ import { commandForEvent, formatKey, isEditableTarget } from '../../../src/ui/co
 import { resetLabStore, useLab } from '../../../src/ui/store/labStore';
 import { fakeActions } from './fakeActions';
 import { resetExploreStore, useExplore } from '../../../src/ui/explore/exploreStore';
+import { HEATMAP_KEYS } from '../../../src/visualizations/heatmap/keys';
+import { TIMELINE_KEYS } from '../../../src/visualizations/timeline/keys';
 
 function setup() {
   resetLabStore({ status: 'ready', stepCount: 10, position: 3, target: 3 });
@@ -134,6 +136,12 @@ describe('the ? sheet', () => {
       if (c.key) expect(within(row).getByText(formatKey(c.key))).toBeTruthy();
     }
     expect(dialog.querySelectorAll('tr[data-command]').length).toBe(commands.length);
+    // The keys the heatmap and the timeline take while focused, each under its view.
+    for (const [view, keys] of [['Heatmap', HEATMAP_KEYS], ['Timeline', TIMELINE_KEYS]] as const) {
+      const section = within(dialog).getByRole('heading', { name: `${view} (while it has focus)` }).closest('section')!;
+      for (const [key, what] of keys) expect(within(section).getByText(key).closest('tr')!.textContent).toBe(`${key}${what}`);
+    }
+    expect(within(dialog).getByText('U').closest('tr')!.textContent).toBe('Uzoom to the IDs in use');
     fireEvent.keyDown(dialog, { key: 'Escape', code: 'Escape' });
     expect(useLab.getState().dialog).toBe(null);
   });
