@@ -82,7 +82,7 @@ export default [
       await page.waitForFunction(() => /refs/.test(document.querySelector('.viz-tooltip')?.textContent ?? ''), null, { timeout: 10_000 });
       const text = await tooltip.innerText();
       assert.match(text, /ID 2\b/);
-      assert.match(text, /dir 0 · table 2/);
+      assert.match(text, /dir entry 0 · table entry 2/);
       assert.match(text, /set vm1 · refs 3/);
       assert.match(text, /SPID \(guest PASID\) 7/);
       assert.match(text, /present entry on dev0/);

@@ -64,20 +64,26 @@ export function WatchPanel({ expressions, series, positions, position, exact, on
             return (
               <li key={expr} className="insp-watch">
                 <span className="insp-watch__expr">{expr}</span>
-                <span>
-                  {s?.error ? (
-                    <span className="insp-danger-text" role="alert">
-                      {s.error}
+                {s?.error ? (
+                  // Across the curve's and the value's columns: squeezed into the curve's alone, a
+                  // message ran seven lines down a narrow column.
+                  <span className="insp-danger-text insp-watch__error" role="alert">
+                    {s.error}
+                  </span>
+                ) : (
+                  <>
+                    <span>
+                      {s && positions ? (
+                        <Sparkline positions={positions} values={s.values} position={position} value={v} label={`${expr} over the run`} />
+                      ) : (
+                        <span className="insp-note">sampling…</span>
+                      )}
                     </span>
-                  ) : s && positions ? (
-                    <Sparkline positions={positions} values={s.values} position={position} value={v} label={`${expr} over the run`} />
-                  ) : (
-                    <span className="insp-note">sampling…</span>
-                  )}
-                </span>
-                <span className="insp-watch__value" aria-label={`${expr} at position ${position}`}>
-                  {v === undefined ? '' : v === null ? '—' : v.toLocaleString('en-US')}
-                </span>
+                    <span className="insp-watch__value" aria-label={`${expr} at position ${position}`}>
+                      {v === undefined ? '' : v === null ? '—' : v.toLocaleString('en-US')}
+                    </span>
+                  </>
+                )}
                 <button type="button" aria-label={`Remove watch ${expr}`} title="Remove" onClick={() => onChange(expressions.filter((x) => x !== expr))}>
                   ×
                 </button>

@@ -300,7 +300,8 @@ function HeatmapCanvasImpl(props: HeatmapCanvasProps) {
               ID {fmt(hover.id)} <span className="viz-dim">0x{hover.id.toString(16)}</span>
             </div>
             <div>
-              dir {dirIndexOf(hover.id)} · table {tableIndexOf(hover.id)}
+              {/* VT-d's split of the PASID: bits 19:6 pick the directory entry (the leaf table), 5:0 the entry in it. */}
+              dir entry {dirIndexOf(hover.id)} · table entry {tableIndexOf(hover.id)}
             </div>
             <div>{describeKind(state[hover.id])}</div>
             {hoverLines.map((line, i) => (

@@ -49,11 +49,15 @@ export function usedCells(layout: HeatmapLayout, state: Uint8Array): CellRange |
   return row0 < 0 ? null : { col0, col1, row0, row1 };
 }
 
-/** The transform that fits a range of cells (widened to MIN_ZOOM_CELLS each way) in the viewport. */
+/**
+ * The transform that fits a range of cells (widened to MIN_ZOOM_CELLS each way) in the
+ * viewport, centred on it even at the grid's edge: ID 1 pinned to the top-left corner had its
+ * selection ring cut off there.
+ */
 export function fitCells(layout: HeatmapLayout, range: CellRange, width: number, height: number): ViewTransform {
   const widen = (a: number, b: number, limit: number): [number, number] => {
     const span = Math.min(limit, Math.max(MIN_ZOOM_CELLS, b - a + 1));
-    const start = Math.max(0, Math.min(limit - span, Math.floor((a + b + 1) / 2 - span / 2)));
+    const start = span >= limit ? 0 : (a + b + 1) / 2 - span / 2;
     return [start, start + span];
   };
   const [c0, c1] = widen(range.col0, range.col1, layout.cols);

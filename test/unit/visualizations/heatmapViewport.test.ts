@@ -61,6 +61,9 @@ describe('heatmap viewport', () => {
     expect(r.x).toBeGreaterThanOrEqual(0);
     expect(r.y).toBeGreaterThanOrEqual(0);
     expect(r.x + r.size).toBeLessThanOrEqual(800);
+    // Centred, though it sits in the grid's first row: its selection ring is not cut off.
+    expect(r.x + r.size / 2).toBeCloseTo(400, 0);
+    expect(r.y + r.size / 2).toBeCloseTo(300, 0);
     const range = { col0: 5, col1: 900, row0: 0, row1: 3 };
     const t = fitCells(layout, range, 800, 600);
     const seen = visibleCells(layout, t, 800, 600);
