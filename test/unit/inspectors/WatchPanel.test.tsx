@@ -29,6 +29,9 @@ describe('WatchPanel', () => {
     // x range [3, 197] over positions 0..20: position 12 -> 3 + 194 * 0.6.
     expect(Number(cursor.getAttribute('x1'))).toBeCloseTo(3 + 194 * 0.6);
     expect(screen.getByRole('alert').textContent).toBe("'refs' needs an ID (number or bound name)");
+    // The message takes the curve's and the value's place (a row of its own width, not the curve's).
+    expect(screen.getByRole('alert').className).toContain('insp-watch__error');
+    expect(screen.queryByLabelText('refs at position 12')).toBeNull();
   });
 
   it('shows the exact value at the position when the frame carries one, not the last sample', () => {
