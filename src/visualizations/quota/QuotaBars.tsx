@@ -71,7 +71,11 @@ function SetBar({ row, width, flash, patternId }: { row: QuotaRow; width: number
       )}
       </div>
       <div className="viz-quota__nums">
-        <strong>{fmt(row.used)}</strong> / {fmt(row.quota)}
+        {/* Each number whole, the pair free to break after the slash: a million-ID quota's pair is wider than the column. */}
+        <span className="viz-quota__num">
+          <strong>{fmt(row.used)}</strong> /
+        </span>{' '}
+        <span className="viz-quota__num">{fmt(row.quota)}</span>
         {row.pending > 0 && <span className="viz-quota__sub">{fmt(row.pending)} free-pending</span>}
       </div>
     </div>
