@@ -39,6 +39,11 @@ export function keepBeforeLink(w: SavedWork | undefined): void {
   }
 }
 
+/** The editor's work as autosave keeps it: the model only when pinned (else the file's line decides). */
+export function workOf(s: { text: string; name: string; model: ModelConfig; modelPinned: boolean; lineBreakpoints: number[] }): SavedWork {
+  return { text: s.text, name: s.name, model: s.modelPinned ? s.model : undefined, lineBreakpoints: s.lineBreakpoints };
+}
+
 function encodeWork(w: SavedWork): string {
   return JSON.stringify({ text: w.text, name: w.name, model: w.model ? encodeModel(w.model) : undefined, lineBreakpoints: w.lineBreakpoints });
 }
@@ -82,7 +87,7 @@ function write(): void {
     if (before && before.name !== 'shared' && before.text !== s.text && isOwnWork(before)) keepBeforeLink(before);
   }
   try {
-    localStorage.setItem(AUTOSAVE_KEY, encodeWork({ text: s.text, name: s.name, model: s.modelPinned ? s.model : undefined, lineBreakpoints: s.lineBreakpoints }));
+    localStorage.setItem(AUTOSAVE_KEY, encodeWork(workOf(s)));
   } catch {
     // Storage full or disabled: the text stays in memory; nothing else to do.
   }

@@ -17,7 +17,7 @@ import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
 import { checkTrace } from './traceCheck';
 import { consoleOutcome } from './consoleOutcome';
 import { encodeShareHash, MAX_LINK_CHARS } from '../share/shareLink';
-import type { SavedWork } from '../editor/autosave';
+import { workOf, type SavedWork } from '../editor/autosave';
 import { isOwnWork } from './library';
 import { oversizedEditMessage } from '../editor/editLimit';
 
@@ -195,10 +195,9 @@ export class LabController implements LabActions {
     void this.load(text, model, 0);
   }
 
-  /** The user's work as autosave keeps it (the model only when pinned). */
+  /** The user's work as autosave keeps it. */
   work(): SavedWork {
-    const s = get();
-    return { text: s.text, name: s.name, model: s.modelPinned ? s.model : undefined, lineBreakpoints: s.lineBreakpoints };
+    return workOf(get());
   }
 
   /** Opens saved work: the autosave at start-up, or the text an import or a link replaced. */

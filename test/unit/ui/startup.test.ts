@@ -3,7 +3,7 @@
 // they edit the shared one, a button brings it back, and a tab that changed nothing writes
 // nothing when it closes (it would put an old copy over another tab's newer one).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_DEBOUNCE_MS, AUTOSAVE_KEY, holdAutosave, readAutosave, startAutosave } from '../../../src/ui/editor/autosave';
+import { AUTOSAVE_DEBOUNCE_MS, AUTOSAVE_KEY, holdAutosave, readAutosave, startAutosave, workOf } from '../../../src/ui/editor/autosave';
 import { encodeShareHash } from '../../../src/ui/share/shareLink';
 import { startLab } from '../../../src/ui/session/startup';
 import type { LabController } from '../../../src/ui/session/labController';
@@ -19,10 +19,7 @@ function fakeLab(): LabController {
     openShared: (text: string, _m: unknown, _p: number, lineBreakpoints: number[]) => useLab.setState({ text, name: 'shared', lineBreakpoints }),
     restoreWork: (w: SavedWork, position = 0) => useLab.setState({ text: w.text, loadedText: w.text, name: w.name, lineBreakpoints: w.lineBreakpoints, position }),
     openScenario: (name: string, text: string) => useLab.setState({ name, text }),
-    work: (): SavedWork => {
-      const s = useLab.getState();
-      return { text: s.text, name: s.name, model: s.modelPinned ? s.model : undefined, lineBreakpoints: s.lineBreakpoints };
-    },
+    work: (): SavedWork => workOf(useLab.getState()),
   } as unknown as LabController;
 }
 
