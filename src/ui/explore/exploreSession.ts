@@ -142,7 +142,6 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     cancel();
     // Breakpoints stay on their statements: the lines below an inserted line move down.
     const lineBreakpoints = moveLines(lab.lineBreakpoints, edit.moved);
-    const removed = edit.moved.size < previous.split(/\r?\n/).length;
     const modelBefore = { model: lab.model, pinned: lab.modelPinned };
     if (preset) useLab.setState({ model: PRESETS[preset], modelPinned: true });
     const pinned = useLab.getState().modelPinned;
@@ -154,7 +153,7 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
         text: previous,
         replayed: text,
         inserted: edit.inserted !== undefined,
-        removed,
+        removed: edit.removed,
         lineBreakpoints: { before: lab.lineBreakpoints, after: lineBreakpoints },
         back: movedBack(edit),
         // The run's model as Run picks it: the pinned one, or the replayed text's model line.

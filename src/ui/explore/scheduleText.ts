@@ -26,6 +26,8 @@ export interface ScheduleEdit {
   moved: Map<number, number>;
   /** The 1-based line of the inserted schedule line, if one was inserted. */
   inserted?: number;
+  /** Schedule lines the text had were removed. */
+  removed: boolean;
 }
 
 export function insertScheduleLine(text: string, schedule: string[]): ScheduleEdit {
@@ -50,7 +52,7 @@ export function insertScheduleLine(text: string, schedule: string[]): ScheduleEd
   if (insert) lines.splice(at, 0, scheduleLine(schedule));
   const moved = new Map<number, number>();
   from.forEach((oldLine, i) => moved.set(oldLine, i + 1 + (insert && i >= at ? 1 : 0)));
-  return { text: lines.join(eol), moved, ...(insert ? { inserted: at + 1 } : {}) };
+  return { text: lines.join(eol), moved, removed: from.length < old.length, ...(insert ? { inserted: at + 1 } : {}) };
 }
 
 /** Breakpoint lines carried through an edit: those on removed lines go. */

@@ -37,6 +37,7 @@ describe('insertScheduleLine: where the lines went', () => {
     const edit = insertScheduleLine(text, ['t1']);
     expect(edit.text.split('\n')).toEqual(['title "t"', 'schedule t1', 'set vm1 quota=8', 'thread t1 {', '  alloc vm1 -> g', '}', 'join']);
     expect(edit.inserted).toBe(2);
+    expect(edit.removed).toBe(true);
     // title stays; set 2 -> 3; the old schedule line 3 goes; thread 4 -> 4; alloc 5 -> 5.
     expect(moveLines([1, 2, 3, 5], edit.moved)).toEqual([1, 3, 5]);
     // Undone: each moved line goes back where it was.
@@ -50,6 +51,8 @@ describe('insertScheduleLine: where the lines went', () => {
     expect(moveLines([2, 4, 7], edit.moved)).toEqual([2, 3, 6]);
     const plain = 'title "t"\nalloc s -> g\n';
     expect(insertScheduleLine(plain, []).text).toBe(plain);
+    expect(insertScheduleLine(plain, []).removed).toBe(false);
+    expect(insertScheduleLine(plain, ['t1']).removed).toBe(false);
   });
 });
 
