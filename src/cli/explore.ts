@@ -3,7 +3,6 @@
 // stdout (one JSON document with --json).
 
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { MAX_WORKERS, type CliArgs } from './args';
 import type { CompiledProgram } from '../engine/run/program';
 import { resolveModel } from '../engine/lab';
@@ -11,7 +10,8 @@ import { DEFAULT_MAX_STATES, type ExploreProgress } from '../engine/run/explore/
 import { exploreParallel } from './explorePool';
 import { hasScheduleStatement, scheduleLine, stepsInReplay, trimSchedule } from '../engine/run/explore/replay';
 
-export async function runExplore(args: CliArgs, program: CompiledProgram, text?: string): Promise<number> {
+/** `source`: the text main.ts checked and parsed into `program` (the workers parse it again). */
+export async function runExplore(args: CliArgs, program: CompiledProgram, source: string): Promise<number> {
   const model = resolveModel(program.source, { preset: args.preset, axes: args.axes });
   if (typeof model === 'string') {
     process.stderr.write(`error: ${model}\n`);
@@ -19,8 +19,6 @@ export async function runExplore(args: CliArgs, program: CompiledProgram, text?:
   }
   const maxStates = args.maxStates ?? DEFAULT_MAX_STATES;
   const workers = Math.max(1, Math.min(args.workers ?? availableParallelism(), MAX_WORKERS));
-  // The text the caller checked and parsed (main.ts), for the workers to parse again.
-  const source = text ?? readFileSync(args.file, 'utf8');
   const progress = new Map<number, ExploreProgress>();
   let lastPrint = 0;
   const show = () => {

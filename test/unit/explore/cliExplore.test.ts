@@ -20,7 +20,7 @@ async function runOn(text: string, opts: { json: boolean; maxStates: number }): 
   let out = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const code = await runExplore({ file, axes: [], json: opts.json, matrix: false, explore: true, maxStates: opts.maxStates, workers: 1 }, loaded.program);
+  const code = await runExplore({ file, axes: [], json: opts.json, matrix: false, explore: true, maxStates: opts.maxStates, workers: 1 }, loaded.program, text);
   vi.restoreAllMocks();
   return { code, out };
 }
