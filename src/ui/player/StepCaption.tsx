@@ -9,7 +9,6 @@ import { frameCache } from '../store/frameCache';
 import { useCurrentStep, useNote } from './useCurrentStep';
 import { isFailure } from '../../engine/errno';
 
-
 /**
  * Whether the note has lines below what its box shows. The box holds whole lines and scrolls,
  * but an overlay scrollbar is invisible until touched, so a long note would look complete.
