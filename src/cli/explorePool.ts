@@ -132,7 +132,11 @@ export class ExplorePool {
     // budget is global. A search on one worker keeps its own (LocalVisited, faster than the shared one).
     if (start && !split) throw new RangeError('a search begun elsewhere goes on with two or more workers');
     const { visited, sharing } = split ? this.sharedMemory(opts.maxStates) : {};
-    if (start && visited) start.fill(new SharedVisited(visited));
+    if (start && visited) {
+      const table = new SharedVisited(visited);
+      start.fill(table);
+      table.flush();
+    }
     // A failing worker stops the others, and the search settles only once all have: one left
     // searching would wait for the dead one's work forever, or answer the pool's next search
     // with this search's report.

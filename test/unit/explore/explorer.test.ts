@@ -371,6 +371,24 @@ describe('shared visited set (parallel search)', () => {
     expect(v.size).toBe(6667);
   });
 
+  it('counts in batches: each view of the table sees its own inserts at once, the others once flushed', () => {
+    const a = SharedVisited.create(1000);
+    const b = new SharedVisited(a.buffer);
+    for (let i = 1; i <= 5; i++) expect(a.visit(i, i * 7, 0)).toBe('new');
+    expect(a.size).toBe(5);
+    expect(b.size).toBe(0);
+    // The digests themselves are visible to every view at once.
+    expect(b.visit(3, 21, 0)).toBe('seen');
+    a.flush();
+    expect(b.size).toBe(5);
+    // A full batch is added without a flush.
+    for (let i = 6; i <= 100; i++) a.visit(i, i * 7, 0);
+    expect(b.size).toBeGreaterThan(100 - 32);
+    expect(b.size).toBeLessThanOrEqual(100);
+    a.flush();
+    expect(b.size).toBe(100);
+  });
+
   it('always has a first level, and refuses a buffer too small for one', () => {
     for (const n of [0, -5, Number.NaN]) {
       const v = SharedVisited.create(n);

@@ -377,6 +377,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     }
   }
   if (stack.length > 0) complete = false;
+  shared?.flush();
   const everyKinds = schedules > 0 ? VIOLATION_KINDS.filter((_, i) => (terminalMaskAnd & (1 << i)) !== 0) : [];
   const violations = [...found.values()].map((v) => ({ ...v, inEverySchedule: complete && everyKinds.includes(v.kind) }));
   return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds, ...(rest ? { rest } : {}) };
