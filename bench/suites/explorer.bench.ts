@@ -96,12 +96,12 @@ export async function run(): Promise<BenchResult[]> {
   // (--trace-opt on a 2-worker pool: 170 ms of compiler time in searches 60-90, 27 ms in
   // searches 90-120).
   //
-  // This machine's speed drifts by up to 2x within seconds, and a pure arithmetic loop on
-  // two threads ran 1.2x-2x faster than on one from run to run: so the figures are the best
-  // of many rounds (60 of the heavy search; three bench runs in a row still gave speed-ups
-  // of 1.44-1.55x against ceilings of 1.41-1.77x), each round timing the same search on one worker, on two, and as
-  // two whole searches side by side (one per pool of one: no splitting, no shared table). The
-  // last says what two cores give this workload at that time, whatever the split does.
+  // This machine (a Firecracker VM) changes speed by up to 2x within seconds, and at times
+  // gives two threads little more than one core (two whole searches side by side: 1.19x in
+  // one run): so the figures are the best of many rounds (100 of the heavy search), each
+  // round timing the same search on one worker, on two, and as two whole searches side by
+  // side (one per pool of one: no splitting, no shared table). The last says what two cores
+  // give this workload at that time, whatever the split does.
   const one = new ExplorePool(1);
   const two = new ExplorePool(2);
   const other = new ExplorePool(1);
@@ -116,7 +116,7 @@ export async function run(): Promise<BenchResult[]> {
         await search(pool, EXPLORER_BENCH_SCENARIO, light.model);
       }
     }
-    const heavyRounds = await rounds(one, two, other, EXPLORER_BENCH_HEAVY, heavy.model, 60);
+    const heavyRounds = await rounds(one, two, other, EXPLORER_BENCH_HEAVY, heavy.model, 100);
     const lightRounds = await rounds(one, two, other, EXPLORER_BENCH_SCENARIO, light.model, 30);
     // One warm-up round, then the best of three: each search takes seconds.
     await rounds(one, two, other, EXPLORER_BENCH_LARGE, large.model, 1, false);
