@@ -4,10 +4,6 @@ import type { TraceDocument } from '../engine/trace';
 import { presetOf } from '../engine/model';
 import { stepNumber } from '../engine/run/stepNumber';
 
-export function formatStepLog(t: TraceDocument): string {
-  return [...stepLogLines(t)].join('\n');
-}
-
 /** The step log line by line: a run of millions of steps is written out without one huge string. */
 export function* stepLogLines(t: TraceDocument): Generator<string> {
   const m = t.model;
