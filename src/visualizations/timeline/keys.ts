@@ -1,5 +1,7 @@
 // The timeline's own keys while it has focus (TimelineCanvas onKeyDown), for the `?` sheet.
-export const TIMELINE_KEYS: readonly (readonly [key: string, what: string])[] = [
+import type { ViewKeys } from '../viewKeys';
+
+export const TIMELINE_KEYS: ViewKeys = [
   ['. / ,', 'next / previous mark on the lane, with its details'],
   ['↑ ↓', 'choose the lane'],
   ['← →', 'step forward / back'],
