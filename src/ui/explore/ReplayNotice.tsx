@@ -5,7 +5,7 @@
 
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useLab } from '../store/labStore';
+import { useEditedSince } from '../store/editedSince';
 import { useExplore, type ReplayRecord } from './exploreStore';
 import type { ExploreSession } from './exploreSession';
 
@@ -13,7 +13,7 @@ export const NOTICE_SLOT_ID = 'notice-slot';
 
 export function ReplayNotice({ session }: { session: ExploreSession }) {
   const undo = useExplore((s) => s.undo);
-  const edited = useLab((s) => undo !== undefined && s.text !== undo.replayed);
+  const edited = useEditedSince(undo?.replayed);
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   useEffect(() => setSlot(document.getElementById(NOTICE_SLOT_ID)), []);
   if (!undo) return null;

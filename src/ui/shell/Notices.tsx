@@ -2,10 +2,11 @@
 // toast (a passing confirmation).
 
 import { useLab } from '../store/labStore';
+import { useEditedSince } from '../store/editedSince';
 
 export function Banner() {
   const banner = useLab((s) => s.banner);
-  const edited = useLab((s) => banner?.action?.whileText !== undefined && s.text !== banner.action.whileText);
+  const edited = useEditedSince(banner?.action?.whileText);
   if (!banner) return null;
   return (
     <div className={`banner banner--${banner.kind}`} role="alert" data-testid="banner">
