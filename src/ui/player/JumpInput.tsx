@@ -32,7 +32,7 @@ export function JumpInput() {
         id="jump-input"
         className="jump__input"
         // Wide enough for the largest position, so a million-step run's number is not cut.
-        style={{ width: `${Math.max(3, String(stepCount).length) + 2.2}ch` }}
+        style={{ width: `${Math.max(3, String(stepCount).length) + 1.6}ch` }}
         type="text"
         inputMode="numeric"
         value={draft}
