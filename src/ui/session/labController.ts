@@ -223,6 +223,14 @@ export class LabController implements LabActions {
 
   seek(position: number): void {
     const p = Math.max(0, Math.min(Math.round(position), get().stepCount));
+    // A jump while playing (the jump field, the scrubber, a violation) plays on from there:
+    // tick() goes where the clock says, and would take the player straight back.
+    if (get().playing) this.playClock = { position: p, at: performance.now() };
+    this.seekTo(p);
+  }
+
+  /** Shows position p (in range); the play clock stays as it is. */
+  private seekTo(p: number): void {
     set({ target: p });
     if (this.seekInFlight) {
       this.queuedTarget = p;
@@ -272,9 +280,9 @@ export class LabController implements LabActions {
     const interval = BASE_STEP_MS / s.speed;
     const due = this.playClock.position + Math.floor((performance.now() - this.playClock.at) / interval);
     // When the worker is behind, the clock runs on and intermediate positions are skipped.
-    if (!this.seekInFlight && due !== s.target) this.seek(Math.min(due, s.stepCount));
+    if (!this.seekInFlight && due !== s.target) this.seekTo(Math.min(due, s.stepCount));
     if (due >= s.stepCount) {
-      this.seek(s.stepCount);
+      this.seekTo(s.stepCount);
       this.pause();
       return;
     }

@@ -156,6 +156,21 @@ describe('LabController', () => {
     expect(useLab.getState().text).toBe('set vm1 quota=1\n');
   });
 
+  it('a jump while playing plays on from the new place instead of going back', async () => {
+    lab.openScenario('rcu-free-bug.ioasid', RCU);
+    await until(() => useLab.getState().status === 'ready' && useLab.getState().frameVersion > 0, 'the first frame');
+    lab.setSpeed(0.25); // a step every 2 s: the clock cannot reach step 2 during this test
+    lab.play();
+    expect(useLab.getState().playing).toBe(true);
+    lab.seek(12);
+    await until(() => useLab.getState().position === 12, 'position 12');
+    // Several ticks later, still there (before the fix the clock took it back to 0).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(useLab.getState().position).toBe(12);
+    expect(useLab.getState().playing).toBe(true);
+    lab.pause();
+  });
+
   it('keeps at most one seek in flight and lands on the latest target', async () => {
     lab.openScenario('rcu-free-bug.ioasid', RCU);
     await until(() => useLab.getState().frameVersion > 0, 'the first frame');
