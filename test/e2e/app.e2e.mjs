@@ -38,6 +38,39 @@ function assertNoErrors(errors) {
 
 export default [
   {
+    name: 'keyboard: Space presses the button Tab reached, arrows move between tabs; after a click, Space still plays',
+    async run({ page, baseUrl }) {
+      const errors = await openApp(page, baseUrl);
+      const play = page.getByRole('button', { name: /^Play/ });
+      // Tab to "Compare models" and press Space: the dialog opens, playback does not start.
+      const compare = page.getByRole('button', { name: /^Compare models/ });
+      await compare.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Compare models');
+      await page.keyboard.press('Space');
+      await page.getByRole('dialog').waitFor();
+      assert.equal(await play.count(), 1, 'the player did not start');
+      await page.keyboard.press('Escape');
+      // The inspector tabs: → moves to the next tab (selected and focused) instead of stepping.
+      await page.getByRole('tab', { name: /Violations/ }).focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.getByRole('tab', { name: /^Sets/ }).getAttribute('aria-selected'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Sets');
+      assert.equal(await jumpValue(page), '0');
+      // A button clicked with the mouse keeps focus, but Space still plays (then pauses).
+      await page.getByRole('button', { name: /^Step forward/ }).click();
+      await waitPosition(page, 1);
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: /^Pause/ }).waitFor();
+      await page.keyboard.press('Space');
+      await play.waitFor();
+      assertNoErrors(errors);
+    },
+  },
+  {
     name: 'opens with the RCU-free scenario and no console errors',
     async run({ page, baseUrl, shot }) {
       const errors = await openApp(page, baseUrl);

@@ -21,9 +21,15 @@ export function CommandsProvider({ actions, children }: { actions: LabActions; c
     return { commands, byId: new Map(commands.map((c) => [c.id, c])), actions };
   }, [actions]);
   useEffect(() => {
+    /** The element that last took focus from a pointer press (see controlOwnsKey). */
+    let pointerFocused: EventTarget | null = null;
+    let pointerDown = false;
+    const onPointerDown = () => (pointerDown = true);
+    const onPointerUp = () => (pointerDown = false);
+    const onFocusIn = (e: FocusEvent) => (pointerFocused = pointerDown ? e.target : null);
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat && e.code === 'Space') return;
-      const c = commandForEvent(value.commands, e);
+      const c = commandForEvent(value.commands, e, e.target === pointerFocused);
       if (!c) return;
       // A modal takes its own keys; only its toggle passes through.
       const dialog = useLab.getState().dialog;
@@ -32,8 +38,16 @@ export function CommandsProvider({ actions, children }: { actions: LabActions; c
       e.preventDefault();
       c.run();
     };
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('pointerup', onPointerUp, true);
+    window.addEventListener('focusin', onFocusIn);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('pointerup', onPointerUp, true);
+      window.removeEventListener('focusin', onFocusIn);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [value]);
   return <CommandsCtx.Provider value={value}>{children}</CommandsCtx.Provider>;
 }

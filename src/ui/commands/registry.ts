@@ -78,8 +78,24 @@ export function isEditableTarget(t: EventTarget | null): boolean {
   return false;
 }
 
-/** The command a key event asks for, or undefined (ignored inside editable fields). */
-export function commandForEvent(commands: readonly Command[], e: KeyboardEvent): Command | undefined {
+/**
+ * Whether a control the keyboard moved to acts on this key itself: Space and Enter press a
+ * button, open a summary or follow a link; arrows, Home and End move between tabs.
+ * `byPointer`: the control took focus from a click. It keeps focus then, but a mouse user
+ * pressing Space means the player (and :focus-visible cannot tell: a key press makes the
+ * focused element match it).
+ */
+export function controlOwnsKey(t: EventTarget | null, e: Pick<KeyboardEvent, 'key'>, byPointer: boolean): boolean {
+  if (byPointer || !t || typeof (t as Element).matches !== 'function') return false;
+  const el = t as HTMLElement;
+  if (e.key === ' ' || e.key === 'Enter') return el.matches('button, summary, a[href], [role="button"], [role="tab"]');
+  if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') return el.matches('[role="tab"]');
+  return false;
+}
+
+/** The command a key event asks for, or undefined (ignored inside editable fields, and for a key a focused control takes). */
+export function commandForEvent(commands: readonly Command[], e: KeyboardEvent, focusedByPointer = false): Command | undefined {
+  if (controlOwnsKey(e.target, e, focusedByPointer)) return undefined;
   const editable = isEditableTarget(e.target);
   return commands.find((c) => c.key && (!editable || c.inEditable) && matchesKey(e, c.key));
 }

@@ -11,6 +11,7 @@ import { KernelStatePanel } from '../inspectors/KernelStatePanel';
 import { useLab, type InspectorTab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
+import { onTabListKey } from '../shell/tabListKeys';
 
 const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'violations', label: 'Violations' },
@@ -48,9 +49,9 @@ export function InspectorPane() {
   const { tab, violationCount, hasId } = useLab(useShallow((s) => ({ tab: s.inspectorTab, violationCount: s.violationCount, hasId: s.selectedId !== undefined })));
   return (
     <aside className="inspectors" aria-label="Inspectors">
-      <div className="tabs tabs--wrap" role="tablist" aria-label="Inspectors">
+      <div className="tabs tabs--wrap" role="tablist" aria-label="Inspectors" onKeyDown={(e) => onTabListKey(e, (i) => useLab.setState({ inspectorTab: TABS[i].id }))}>
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`insp-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="insp-panel" className="tab" onClick={() => useLab.setState({ inspectorTab: t.id })}>
+          <button key={t.id} type="button" role="tab" id={`insp-tab-${t.id}`} aria-selected={tab === t.id} tabIndex={tab === t.id ? 0 : -1} aria-controls="insp-panel" className="tab" onClick={() => useLab.setState({ inspectorTab: t.id })}>
             {t.label}
             {t.id === 'violations' && violationCount > 0 && <span className="badge badge--danger">{violationCount}</span>}
             {t.id === 'id' && !hasId && <span className="visually-hidden"> (click an ID first)</span>}

@@ -10,6 +10,7 @@ import { TimelineCanvas } from '../../visualizations/timeline/TimelineCanvas';
 import { useLab, type CentreTab } from '../store/labStore';
 import { frameCache } from '../store/frameCache';
 import { useActions } from '../commands/CommandsContext';
+import { onTabListKey } from '../shell/tabListKeys';
 import { MAX_TIMELINE_STEPS } from '../session/labController';
 import { isFailure } from '../../engine/errno';
 
@@ -131,9 +132,9 @@ export function ViewsPane() {
   const show = (t: CentreTab) => tab === 'all' || tab === t;
   return (
     <section className="views" aria-label="Views">
-      <div className="tabs" role="tablist" aria-label="Views">
+      <div className="tabs" role="tablist" aria-label="Views" onKeyDown={(e) => onTabListKey(e, (i) => useLab.setState({ centreTab: TABS[i].id }))}>
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" title={`${t.label} (${t.key})`} onClick={() => useLab.setState({ centreTab: t.id })}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} tabIndex={tab === t.id ? 0 : -1} className="tab" title={`${t.label} (${t.key})`} onClick={() => useLab.setState({ centreTab: t.id })}>
             {t.label}
           </button>
         ))}

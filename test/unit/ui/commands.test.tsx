@@ -106,6 +106,14 @@ describe('hotkeys', () => {
     expect(commandForEvent(cmds, ev({ code: 'Space' }, document.body))?.id).toBe('player.togglePlay');
     expect(commandForEvent(cmds, ev({ code: 'Space' }, input))).toBeUndefined();
     expect(commandForEvent(cmds, ev({ code: 'Enter', ctrlKey: true }, input))?.id).toBe('scenario.run');
+    // Reached by keyboard, a button takes Space and a tab the arrows; clicked, they leave them to the player.
+    const button = document.createElement('button');
+    const tab = document.createElement('button');
+    tab.setAttribute('role', 'tab');
+    expect(commandForEvent(cmds, ev({ code: 'Space', key: ' ' }, button))).toBeUndefined();
+    expect(commandForEvent(cmds, ev({ code: 'Space', key: ' ' }, button), true)?.id).toBe('player.togglePlay');
+    expect(commandForEvent(cmds, ev({ code: 'ArrowRight', key: 'ArrowRight' }, tab))).toBeUndefined();
+    expect(commandForEvent(cmds, ev({ code: 'ArrowRight', key: 'ArrowRight' }, button))?.id).toBe('player.stepForward');
     // Modifiers must match: Ctrl+D is the browser's, not the theme toggle.
     expect(commandForEvent(cmds, ev({ code: 'KeyD', ctrlKey: true }, document.body))).toBeUndefined();
   });
