@@ -1,16 +1,22 @@
 // The model picker: follow the file's `model` line, or pin a preset, or pin single axes
 // (SPEC §2). Any change reruns the scenario at the same position.
 
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AXIS_VALUES, MODEL_AXES, PRESET_NAMES, PRESETS, presetOf, type ModelAxis, type ModelConfig } from '../../engine/model';
 import { useLab } from '../store/labStore';
 import { useActions } from '../commands/CommandsContext';
+import { fileModelOf } from '../session/fileModel';
 
 export function ModelPicker() {
   const actions = useActions();
-  const { model, pinned } = useLab(useShallow((s) => ({ model: s.model, pinned: s.modelPinned })));
+  const { model, pinned, loadedText } = useLab(useShallow((s) => ({ model: s.model, pinned: s.modelPinned, loadedText: s.loadedText })));
   const preset = presetOf(model);
   const value = pinned ? (preset ?? 'custom') : 'file';
+  // What "file" would run: the model in use while following the file; once pinned, the
+  // model line of the text last run (parsed only then, and once per run).
+  const fileModel = useMemo(() => (pinned ? fileModelOf(loadedText)?.model : model), [pinned, loadedText, model]);
+  const fileLabel = fileModel ? `file (${presetOf(fileModel) ?? 'custom'})` : 'file';
   return (
     <div className="model-picker">
       <label className="field">
@@ -19,12 +25,14 @@ export function ModelPicker() {
           value={value}
           aria-label="Model preset"
           onChange={(e) => {
+            // Give the keyboard back to the hotkeys (Space would reopen the list).
+            e.target.blur();
             const v = e.target.value;
             if (v === 'file') actions.setModel(model, false);
             else if (v !== 'custom') actions.setModel(PRESETS[v as keyof typeof PRESETS], true);
           }}
         >
-          <option value="file">file ({preset ?? 'custom'})</option>
+          <option value="file">{fileLabel}</option>
           {PRESET_NAMES.map((p) => (
             <option key={p} value={p}>
               {p}

@@ -27,6 +27,9 @@ export function ScenarioPicker() {
         title={shown}
         value={inLibrary && !edited ? name : ''}
         onChange={(e) => {
+          // Give the keyboard back to the hotkeys: a focused list takes ↓ and → as "open the
+          // next scenario", which replaced the text of the one just picked.
+          e.target.blur();
           const entry = findScenario(e.target.value);
           if (!entry) return;
           if (isOwnWork(useLab.getState()) && !window.confirm('Replace the editor text with this scenario? Your current text will be lost.')) return;

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+// The model picker's "file" entry names the model the file's own line asks for, also while
+// another model is pinned (it used to name the pinned one).
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { CommandsProvider } from '../../../src/ui/commands/CommandsContext';
+import { ModelPicker } from '../../../src/ui/header/ModelPicker';
+import { PRESETS } from '../../../src/engine/model';
+import { resetLabStore } from '../../../src/ui/store/labStore';
+import { fakeActions } from './fakeActions';
+
+function fileOption(state: Parameters<typeof resetLabStore>[0]): string {
+  resetLabStore(state);
+  render(
+    <CommandsProvider actions={fakeActions()}>
+      <ModelPicker />
+    </CommandsProvider>,
+  );
+  const select = screen.getByLabelText<HTMLSelectElement>('Model preset');
+  return [...select.options].find((o) => o.value === 'file')!.textContent!;
+}
+
+describe('ModelPicker', () => {
+  afterEach(cleanup);
+
+  it('following the file, names the model in use', () => {
+    expect(fileOption({ model: PRESETS.cyclic, modelPinned: false, loadedText: 'model cyclic\n' })).toBe('file (cyclic)');
+  });
+
+  it('with a preset pinned, names the model line of the text run, not the pinned model', () => {
+    expect(fileOption({ model: PRESETS.v1, modelPinned: true, loadedText: 'title "t"\nmodel v4\nset vm1 quota=1\n' })).toBe('file (v4)');
+    cleanup();
+    expect(fileOption({ model: PRESETS.v1, modelPinned: true, loadedText: 'model v4 alloc=cyclic\n' })).toBe('file (custom)');
+    cleanup();
+    // A text that does not parse: no model to name.
+    expect(fileOption({ model: PRESETS.v1, modelPinned: true, loadedText: 'model nonsense\n' })).toBe('file');
+  });
+});
