@@ -2,6 +2,7 @@
 // `quota SET`, `pending SET`, `refs ID`, `violations`. Parsed once, evaluated per position.
 
 import type { Machine } from '../engine/run/machine';
+import { parseNumber } from '../engine/scenario/lexer';
 
 export type WatchFn = (m: Machine) => number | null;
 
@@ -24,13 +25,19 @@ export function parseWatch(expr: string): WatchFn | string {
         const set = m.kernel.state.sets.get(arg);
         return set ? set[head] : null;
       };
-    case 'refs':
+    case 'refs': {
       if (!arg) return `'refs' needs an ID (number or bound name)`;
+      // A number as the scenario language reads it (decimal or 0x hex); a name not bound (yet)
+      // at a position has no value there, like a set not made yet.
+      const number = /^[0-9]/.test(arg) ? parseNumber(arg) : undefined;
+      if (typeof number === 'string') return number;
       return (m) => {
         const s = m.kernel.state;
-        const id = /^\d+$/.test(arg) ? Number(arg) : s.bindings.get(arg);
-        return id !== undefined && s.ids.isLive(id) ? s.ids.refs[id] : 0;
+        const id = number ?? s.bindings.get(arg);
+        if (id === undefined) return null;
+        return s.ids.isLive(id) ? s.ids.refs[id] : 0;
       };
+    }
     default:
       return `unknown watch '${head}': try avail, allocated, used SET, quota SET, pending SET, refs ID, violations`;
   }
