@@ -38,6 +38,23 @@ function assertNoErrors(errors) {
 
 export default [
   {
+    name: 'the Export and Axes menus close on a press outside them and on Escape',
+    async run({ page, baseUrl }) {
+      const errors = await openApp(page, baseUrl);
+      const isOpen = (label) => page.evaluate((l) => [...document.querySelectorAll('details.menu')].find((d) => d.querySelector('summary')?.textContent?.includes(l))?.open, label);
+      await page.getByText('Export ▾').click();
+      assert.equal(await isOpen('Export'), true);
+      await page.locator('.caption').click();
+      assert.equal(await isOpen('Export'), false);
+      await page.getByText('Axes', { exact: true }).click();
+      assert.equal(await isOpen('Axes'), true);
+      await page.keyboard.press('Escape');
+      assert.equal(await isOpen('Axes'), false);
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Axes');
+      assertNoErrors(errors);
+    },
+  },
+  {
     name: 'keyboard: Space presses the button Tab reached, arrows move between tabs; after a click, Space still plays',
     async run({ page, baseUrl }) {
       const errors = await openApp(page, baseUrl);

@@ -1,8 +1,8 @@
 // The Export ▾ menu: scenario text, trace JSON (SPEC §6), Chrome Trace Event JSON for
 // Perfetto, and PNGs of the canvas views. Items are commands.
 
-import { useRef } from 'react';
 import { useCommand } from '../commands/CommandsContext';
+import { useMenuDismiss } from '../shell/useMenuDismiss';
 
 function Item({ id, onDone }: { id: string; onDone: () => void }) {
   const { command, enabled } = useCommand(id);
@@ -24,10 +24,9 @@ function Item({ id, onDone }: { id: string; onDone: () => void }) {
 }
 
 export function ExportMenu() {
-  const ref = useRef<HTMLDetailsElement>(null);
-  const close = () => ref.current?.removeAttribute('open');
+  const { ref, onKeyDown, close } = useMenuDismiss();
   return (
-    <details className="menu" ref={ref} onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <details className="menu" ref={ref} onKeyDown={onKeyDown}>
       <summary className="btn" title="Export the scenario, the trace or a view">
         Export ▾
       </summary>

@@ -7,6 +7,7 @@ import { AXIS_VALUES, MODEL_AXES, PRESET_NAMES, PRESETS, presetOf, type ModelAxi
 import { useLab } from '../store/labStore';
 import { useActions } from '../commands/CommandsContext';
 import { fileModelOf } from '../session/fileModel';
+import { useMenuDismiss } from '../shell/useMenuDismiss';
 
 export function ModelPicker() {
   const actions = useActions();
@@ -17,6 +18,7 @@ export function ModelPicker() {
   // model line of the text last run (parsed only then, and once per run).
   const fileModel = useMemo(() => (pinned ? fileModelOf(loadedText)?.model : model), [pinned, loadedText, model]);
   const fileLabel = fileModel ? `file (${presetOf(fileModel) ?? 'custom'})` : 'file';
+  const axesMenu = useMenuDismiss();
   return (
     <div className="model-picker">
       <label className="field">
@@ -43,7 +45,7 @@ export function ModelPicker() {
           </option>
         </select>
       </label>
-      <details className="menu">
+      <details className="menu" ref={axesMenu.ref} onKeyDown={axesMenu.onKeyDown}>
         <summary className="btn btn--small" title="Design axes of the model">
           Axes
         </summary>
