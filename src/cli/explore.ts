@@ -9,6 +9,7 @@ import { resolveModel } from '../engine/lab';
 import { DEFAULT_MAX_STATES, type ExploreProgress } from '../engine/run/explore/explorer';
 import { exploreParallel } from './explorePool';
 import { hasScheduleStatement, scheduleLine, stepsInReplay, trimSchedule } from '../engine/run/explore/replay';
+import { incompleteWhy } from '../engine/run/explore/incompleteWhy';
 
 /** `source`: the text main.ts checked and parsed into `program` (the workers parse it again). */
 export async function runExplore(args: CliArgs, program: CompiledProgram, source: string): Promise<number> {
@@ -49,7 +50,7 @@ export async function runExplore(args: CliArgs, program: CompiledProgram, source
   if (args.json) {
     process.stdout.write(JSON.stringify({ schedules: report.schedules, states: report.states, complete: report.complete, violations, transitions: report.transitions, elapsedMs: Math.round(report.elapsedMs) }, null, 2) + '\n');
   } else {
-    process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : interrupted ? 'INCOMPLETE: interrupted' : `INCOMPLETE: the bound of ${maxStates} states stopped the search`}\n`);
+    process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : interrupted ? 'INCOMPLETE: interrupted' : `INCOMPLETE: ${incompleteWhy(report, maxStates, String(maxStates), 'bound')}`}\n`);
     if (violations.length === 0) process.stdout.write('no violation is reachable in the explored schedules\n');
     for (const v of violations) {
       // Only a complete search knows its schedule is the shortest: an incomplete one (depth

@@ -69,7 +69,8 @@ function isReport(r: unknown): r is ExploreReport {
     isCount(r.elapsedMs) &&
     Array.isArray(r.violations) &&
     r.violations.every(isViolation) &&
-    (r.everyKinds === undefined || isStrings(r.everyKinds))
+    (r.everyKinds === undefined || isStrings(r.everyKinds)) &&
+    (r.cut === undefined || isCount(r.cut))
   );
 }
 

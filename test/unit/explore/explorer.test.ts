@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { loadScenario, resolveModel, runScenario, type ModelOverride } from '../../../src/engine/lab';
-import { explore, type ExploreProgress, type HandedNode } from '../../../src/engine/run/explore/explorer';
+import { explore, EXPLORE_MAX_STEPS, type ExploreProgress, type HandedNode } from '../../../src/engine/run/explore/explorer';
+import { incompleteWhy } from '../../../src/engine/run/explore/incompleteWhy';
 import { replaySteps, scheduleLine, stepsInReplay, trimSchedule } from '../../../src/engine/run/explore/replay';
 import { frontierRoots, mergeReports, splitRoundRobin } from '../../../src/engine/run/explore/partition';
 import type { CompiledProgram } from '../../../src/engine/run/program';
@@ -64,6 +65,18 @@ describe('explorer', () => {
     expect(r.complete).toBe(true);
     expect(kinds(r)).toContain('reuse-before-cleanup');
     expect(kinds(r)).toContain('stale-translation');
+  });
+
+  it('a schedule the step limit stops is not an end of the run: the search is incomplete, and says why', () => {
+    // The violation comes after the limit: a search that called the cut run "complete"
+    // reported that no violation was reachable.
+    const p = load(`repeat ${EXPLORE_MAX_STEPS + 1} {\n  quiesce\n}\natomic {\n  mutex_lock m\n  mutex_unlock m\n}\n`);
+    const r = explore(p, model(p, { preset: 'v1' }), { maxStates: 10 * EXPLORE_MAX_STEPS });
+    expect(r.complete).toBe(false);
+    expect(r.cut).toBe(1);
+    expect(r.schedules).toBe(0);
+    expect(incompleteWhy(r, 10 * EXPLORE_MAX_STEPS, '1,000,000', 'bound')).toBe('1 schedule was cut at the limit of 100,000 steps per schedule');
+    expect(mergeReports([r, { ...r, cut: 2 }]).cut).toBe(3);
   });
 
   it('reports with its progress the shortest schedule found so far per kind', () => {

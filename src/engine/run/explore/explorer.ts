@@ -112,6 +112,11 @@ export interface ExploreReport {
   everyKinds?: ViolationKind[];
   /** With `keepRest`, after a stop: the states admitted and not expanded yet. */
   rest?: HandedNode[];
+  /**
+   * Extension: schedules stopped at EXPLORE_MAX_STEPS steps before they ended. What they
+   * would have reached later is unknown, so the search is incomplete.
+   */
+  cut?: number;
 }
 
 /**
@@ -225,6 +230,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   let transitions = 0;
   let states = 0;
   let complete = true;
+  let cut = 0;
   let lastProgress = t0;
 
   /**
@@ -248,6 +254,12 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     const before = violationMask(m);
     if (m.phase === 'running') m.step();
     record(before, node, last);
+    if (m.error !== undefined) {
+      // The step budget stopped this schedule (Machine.tick): not an end of the run.
+      cut++;
+      complete = false;
+      return;
+    }
     schedules++;
     terminalMaskAnd &= violationMask(m);
   };
@@ -380,5 +392,5 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   shared?.flush();
   const everyKinds = schedules > 0 ? VIOLATION_KINDS.filter((_, i) => (terminalMaskAnd & (1 << i)) !== 0) : [];
   const violations = [...found.values()].map((v) => ({ ...v, inEverySchedule: complete && everyKinds.includes(v.kind) }));
-  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds, ...(rest ? { rest } : {}) };
+  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds, ...(rest ? { rest } : {}), ...(cut ? { cut } : {}) };
 }

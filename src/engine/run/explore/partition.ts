@@ -104,5 +104,6 @@ export function mergeReports(reports: ExploreReport[]): ExploreReport {
     violations: [...best.values()],
     elapsedMs: Math.max(0, ...reports.map((r) => r.elapsedMs)),
     everyKinds: VIOLATION_KINDS.filter((k) => withSchedules.length > 0 && withSchedules.every((r) => inEvery(r, k))),
+    ...(reports.some((r) => r.cut) ? { cut: reports.reduce((n, r) => n + (r.cut ?? 0), 0) } : {}),
   };
 }
