@@ -239,3 +239,11 @@ describe('expectations a run never gets to', () => {
     expect(t.expectations).toEqual({ passed: 4, failed: 0, failures: [] });
   });
 });
+
+describe('schedule line warnings', () => {
+  it('a skipped schedule entry is shown on the step the scheduler chose, but `expect ok` after it asks about the statement alone', () => {
+    const t = run(lines('set vm1 quota=8', 'schedule b b a', 'thread a {', 'alloc vm1 -> x', 'expect ok', '}', 'thread b {', 'alloc vm1 -> y', '}', 'join'), 'v4');
+    expect(stepOf(t, 'alloc vm1 -> x').warnings).toStrictEqual(['schedule: thread b has finished; entry skipped']);
+    expect(t.expectations).toMatchObject({ passed: 1, failed: 0 });
+  });
+});
