@@ -14,6 +14,8 @@ export function spidOf(k: Kernel, id: number): number | undefined {
 
 /** Checks attach_spid's errors without changing anything (bind validates before it programs). */
 export function checkAttachSpid(k: Kernel, id: number, spid: number): number {
+  // ioasid_attach_spid checks this first: INVALID_IOASID is what find_spid answers for "none".
+  if (spid === INVALID_IOASID) return EINVAL;
   const s = k.state.view;
   if (!s.ids.isLive(id)) return ENOENT;
   const set = s.sets.bySid.get(s.ids.sid[id]);
@@ -27,7 +29,7 @@ export function attachSpid(k: Kernel, id: number, spid: number): number {
     const err = checkAttachSpid(k, id, spid);
     if (err === EINVAL) {
       const holder = spidOf(k, id);
-      k.warn(holder !== undefined ? `IOASID ${id} already has SPID ${holder}` : `SPID ${spid} is already used in this set`);
+      k.warn(spid === INVALID_IOASID ? 'INVALID_IOASID cannot be a guest PASID' : holder !== undefined ? `IOASID ${id} already has SPID ${holder}` : `SPID ${spid} is already used in this set`);
     }
     if (err) return err;
     return k.withAllocatorLock(() => {

@@ -2,7 +2,7 @@
 // system set, is shared by every device the mm is bound to (iommu_sva_alloc_pasid takes a
 // reference per bind), and is freed from an SRCU callback after mmu_notifier_put.
 
-import { EBUSY, EEXIST, EINVAL, ENODEV, ENOMEM, INVALID_IOASID } from '../errno';
+import { EBUSY, EEXIST, EINVAL, ENODEV, ENOMEM, EOVERFLOW, INVALID_IOASID } from '../errno';
 import { FLPT_DEFAULT_DID } from '../vtd/entry';
 import { SYSTEM_SET_NAME } from '../sets/setOps';
 import { ioasidAlloc, ioasidFree, ioasidGet, ioasidPut } from './ioasidOps';
@@ -25,7 +25,8 @@ export function svaBind(k: Kernel, device: string, mmName: string): number {
       if (!mm) return EINVAL;
       const has = mm.id >= 0 && s.ids.isLive(mm.id) && s.ids.gen[mm.id] === mm.gen;
       if (has && dev.table.isPresent(mm.id)) return EBUSY;
-      if (has && mm.id >= dev.maxPasid) return EINVAL;
+      // iommu_sva_alloc_pasid: the mm's PASID is out of this device's range (KERNEL-NOTES §1.3).
+      if (has && mm.id >= dev.maxPasid) return EOVERFLOW;
       let id = mm.id;
       if (has) {
         // iommu_sva_alloc_pasid: the mm already has a PASID in range → ioasid_get.

@@ -161,6 +161,12 @@ describe('§3.2 attach_spid / detach_spid / find_spid', () => {
     expect(results(t)).toMatchObject({ 6: '0', 7: '-EINVAL', 8: '0', 9: '1', 10: '3' });
   });
 
+  it('-EINVAL for INVALID_IOASID as the SPID (checked first, even for an unknown ID): find_spid keeps meaning "none" by it', () => {
+    const t = run(lines('set vm1 quota=4', 'alloc vm1 -> a', 'attach_spid a 0xFFFFFFFF', 'attach_spid 9 0xFFFFFFFF', 'find_spid vm1 0xFFFFFFFF'));
+    expect(results(t)).toMatchObject({ 3: '-EINVAL', 4: '-EINVAL', 5: 'INVALID_IOASID' });
+    expect(stepOf(t, 'attach_spid a 0xFFFFFFFF').warnings).toStrictEqual(['INVALID_IOASID cannot be a guest PASID']);
+  });
+
   it('-ENOENT for an unknown ID', () => {
     const t = run(lines('set vm1 quota=4', 'attach_spid 5 101', 'detach_spid 5'));
     expect(results(t)).toMatchObject({ 2: '-ENOENT', 3: '-ENOENT' });

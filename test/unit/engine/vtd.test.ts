@@ -137,6 +137,11 @@ describe('§3.4 bare-metal SVA', () => {
     expectAllHeld(t);
   });
 
+  it('a second device whose range the mm\'s PASID is beyond: -EOVERFLOW (iommu_sva_alloc_pasid)', () => {
+    const t = run(lines('system_set quota=100', 'device d0', 'device d1 max_pasid=4', 'mm p', 'repeat 10 {', 'alloc system', '}', 'sva_bind d0 p -> s', 'expect s == 11', 'sva_bind d1 p', 'expect -EOVERFLOW', 'expect refs s == 1'));
+    expectAllHeld(t);
+  });
+
   it('sva_bind without a system set fails and binds no name', () => {
     const t = run(lines('device d0', 'mm p', 'sva_bind d0 p -> a', 'get a'));
     expect(results(t)[3]).toMatch(/^-E/);
