@@ -105,6 +105,9 @@ export function unbind(k: Kernel, device: string, id: number): number {
 export function dma(k: Kernel, device: string, id: number): number {
   const s = k.state;
   if (!deviceOrWarn(k, device)) return ENODEV;
+  // The request uses the ID (its cached or present entry): an ID breakpoint stops here, which
+  // is where a stale translation shows.
+  k.sink.touch?.(id);
   const t = s.vtd.translate(device, id);
   const ids = s.view.ids;
   if (!t) {
