@@ -2,9 +2,9 @@
 // uses. Exit 0 when every expectation held, 1 when one failed, 2 on unreadable input or bad
 // arguments (SPEC §5).
 
-import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from '../engine/scenario';
-import { decodeScenarioBytes } from '../engine/scenario/sourceText';
+import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../engine/scenario/sourceText';
+import { readAtMost } from './readAtMost';
 import { loadScenario, resolveModel, runScenario } from '../engine/lab';
 import { parseArgs, USAGE } from './args';
 import { stepLogLines } from './stepLog';
@@ -30,10 +30,14 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') fail(args === USAGE ? USAGE : `error: ${args}\n${USAGE}`);
   let bytes: Uint8Array;
+  let size: number | undefined;
   try {
-    bytes = readFileSync(args.file);
+    ({ bytes, size } = readAtMost(args.file, MAX_IMPORT_BYTES));
   } catch (e) {
     fail(`error: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    fail(`error: ${args.file} is too large: ${size !== undefined ? `${size.toLocaleString('en-US')} bytes` : `more than ${MAX_IMPORT_BYTES.toLocaleString('en-US')} bytes`} (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}).`);
   }
   // As an imported file is checked in the lab: a Latin-1 or binary file is named as such,
   // not parsed into U+FFFD "unexpected character" errors.
