@@ -15,6 +15,12 @@ import type { WorkerJob, WorkerMessage } from './exploreWorker';
 import { WorkSharing } from './workSharing';
 
 const YOUNG_GENERATION_MB = 128;
+/**
+ * The most states the shared visited table is sized for: its buffer is reserved whole (about
+ * 40 bytes a state, touched only as levels fill), and a budget of 10^11 failed to allocate.
+ * A search past it finds the table full and says it is incomplete.
+ */
+export const MAX_SHARED_TABLE_STATES = 16_000_000;
 
 export interface ParallelOptions {
   workers: number;
@@ -169,7 +175,7 @@ export class ExplorePool {
       this.shared.visited.clear();
       WorkSharing.reset(this.shared.sharing, this.workers.length);
     } else {
-      this.shared = { maxStates, visited: SharedVisited.create(maxStates), sharing: WorkSharing.create(this.workers.length) };
+      this.shared = { maxStates, visited: SharedVisited.create(Math.min(maxStates, MAX_SHARED_TABLE_STATES)), sharing: WorkSharing.create(this.workers.length) };
     }
     return { visited: this.shared.visited.buffer, sharing: this.shared.sharing };
   }
