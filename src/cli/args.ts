@@ -29,6 +29,12 @@ export function parseArgs(argv: string[]): CliArgs | string {
   const out: CliArgs = { file: '', axes: [], json: false, matrix: false, explore: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    // After `--`, everything is a file name (one starting with '-' included).
+    if (a === '--' && !out.file) {
+      if (argv.length > i + 2) return `one scenario file at a time (got ${argv.slice(i + 1).map((x) => `'${x}'`).join(' and ')})`;
+      out.file = argv[i + 1] ?? '';
+      break;
+    }
     switch (a) {
       case '--json':
         out.json = true;
@@ -76,6 +82,7 @@ export function parseArgs(argv: string[]): CliArgs | string {
   }
   if (!out.file) return 'no scenario file given';
   if (out.matrix && out.explore) return '--matrix and --explore cannot be combined';
+  if (out.matrix && out.preset) return '--matrix runs every preset: --model does not apply (--set does, to each)';
   // Accepted and ignored, they would look as if they had done something.
   if (!out.explore && (out.maxStates !== undefined || out.workers !== undefined)) return `${out.maxStates !== undefined ? '--max-states' : '--workers'} applies to --explore only`;
   if (out.explore && out.maxSteps !== undefined) return '--max-steps applies to a run, not to --explore (its bound is --max-states)';

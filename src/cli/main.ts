@@ -28,7 +28,12 @@ function* linesOf(lines: Iterable<string>): Generator<string> {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  if (typeof args === 'string') fail(args === USAGE ? USAGE : `error: ${args}\n${USAGE}`);
+  if (args === USAGE) {
+    // Asked for: the usage on stdout, and success.
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (typeof args === 'string') fail(`error: ${args}\n${USAGE}`);
   let bytes: Uint8Array;
   let size: number | undefined;
   try {

@@ -25,5 +25,13 @@ describe('npm run scenario -- FILE [flags]', () => {
     expect(parseArgs(['f.ioasid', '--bogus'])).toBe("unknown option '--bogus'");
     expect(parseArgs(['f.ioasid', '--matrix', '--explore'])).toBe('--matrix and --explore cannot be combined');
     expect(parseArgs([])).toBe('no scenario file given');
+    // --matrix runs every preset: a --model would be silently ignored.
+    expect(parseArgs(['f.ioasid', '--matrix', '--model', 'v4'])).toMatch(/^--matrix runs every preset/);
+    expect(parseArgs(['f.ioasid', '--matrix', '--set', 'alloc=cyclic'])).toMatchObject({ matrix: true, axes: [['alloc', 'cyclic']] });
+  });
+
+  it('takes the file after -- even when its name starts with -', () => {
+    expect(parseArgs(['--json', '--', '-odd.ioasid'])).toMatchObject({ file: '-odd.ioasid', json: true });
+    expect(parseArgs(['--', 'a.ioasid', 'b.ioasid'])).toMatch(/^one scenario file at a time/);
   });
 });
