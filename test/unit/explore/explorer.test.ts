@@ -175,6 +175,19 @@ join
     expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, false));
   });
 
+  it('counts the step the player shows when the default schedule reaches the kind and the text had a schedule line to replace', () => {
+    const body = 'thread a {\n  mutex_lock A\n  mutex_lock B\n  mutex_unlock B\n  mutex_unlock A\n}\nthread b {\n  mutex_lock B\n  mutex_lock A\n  mutex_unlock A\n  mutex_unlock B\n}\njoin\n';
+    const text = `schedule a a a a\n${body}`;
+    const p = load(text);
+    const m = model(p, { preset: 'v4' });
+    const v = explore(p, m).violations.find((x) => x.kind === 'deadlock')!;
+    const trimmed = trimSchedule(p, m, v.schedule, v.kind, v.steps);
+    expect(trimmed.schedule).toEqual([]);
+    // Pasted as told: the comment replaces the schedule line, one step fewer.
+    const pasted = runScenario(load(`${scheduleLine(trimmed.schedule)}\n${body}`), m);
+    expect(pasted.recorder.violations.find((x) => x.kind === 'deadlock')!.step + 1).toBe(stepsInReplay(trimmed, true));
+  });
+
   it('reports the step the player shows when one unit runs several steps (a callback of three statements)', () => {
     const text = RCU_RACE.replace('    free g1\n', '    free g1\n    note "after"\n    note "and after"\n');
     const p = load(text);

@@ -65,11 +65,13 @@ export function hasScheduleStatement(source: string): boolean {
 }
 
 /**
- * The step at which the player shows the violation once the schedule line is pasted: the
- * explorer counts the steps of the searched text, and a `schedule` statement is a step of its
- * own, so a line pasted into a text that had none comes one step earlier than everything else.
- * (An empty schedule is pasted as a comment, which adds nothing.)
+ * The step at which the player shows the violation once the schedule line is pasted in place
+ * of any there: the explorer counts the steps of the searched text, and a `schedule`
+ * statement is a step of its own. So a line pasted into a text that had none comes one step
+ * earlier than everything else; an empty schedule is pasted as a comment, which is no step,
+ * and replacing the text's own schedule line with it removes one.
  */
 export function stepsInReplay(v: { steps: number; schedule: readonly string[] }, searchedHadSchedule: boolean): number {
-  return v.steps + (v.schedule.length > 0 && !searchedHadSchedule ? 1 : 0);
+  if (v.schedule.length > 0) return v.steps + (searchedHadSchedule ? 0 : 1);
+  return v.steps - (searchedHadSchedule ? 1 : 0);
 }
