@@ -17,8 +17,29 @@ function tab(id: string, title: string, digit: number, centreTab: CentreTab): Co
 export function buildCommands(a: LabActions): Command[] {
   return [
     { id: 'scenario.run', title: 'Run the editor text', group: 'Scenario', key: { code: 'Enter', ctrl: true }, inEditable: true, run: () => a.run(), enabled: (s) => s.status !== 'loading' },
-    { id: 'scenario.focusEditor', title: 'Focus the editor', group: 'Scenario', key: { code: 'KeyE' }, run: focusById('scenario-editor') },
-    { id: 'scenario.focusConsole', title: 'Focus the console', group: 'Scenario', key: { code: 'Backquote' }, run: () => document.querySelector<HTMLInputElement>('.dock__pane--console input')?.focus() },
+    {
+      id: 'scenario.focusEditor',
+      title: 'Focus the editor',
+      group: 'Scenario',
+      key: { code: 'KeyE' },
+      run: () => {
+        // Projector mode showing the inspectors in its place: bring the editor back first.
+        if (useLab.getState().projector && useLab.getState().projectorSide === 'inspectors') {
+          set({ projectorSide: 'editor' });
+          requestAnimationFrame(focusById('scenario-editor'));
+        } else focusById('scenario-editor')();
+      },
+    },
+    {
+      id: 'scenario.focusConsole',
+      title: 'Focus the console',
+      group: 'Scenario',
+      key: { code: 'Backquote' },
+      run: () => {
+        if (useLab.getState().projector) a.toast('Projector mode hides the console and the watches: press P to leave it.');
+        else document.querySelector<HTMLInputElement>('.dock__pane--console input')?.focus();
+      },
+    },
     // Playback pauses: it would go on behind the dialog, which is about the text, not the run on show.
     { id: 'explore.find', title: 'Find races (explore every schedule)', group: 'Scenario', key: { code: 'KeyR' }, run: () => (a.pause(), requestExplore('current')), enabled: (s) => s.status !== 'loading' && s.text.trim() !== '' },
     { id: 'model.compare', title: 'Compare models (run every preset)', group: 'Scenario', key: { code: 'KeyM' }, run: () => a.runMatrix(), enabled: (s) => !s.matrixRunning },

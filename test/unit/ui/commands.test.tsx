@@ -29,6 +29,15 @@ function setup() {
 describe('hotkeys', () => {
   afterEach(cleanup);
 
+  it('in projector mode, E brings the editor back in place of the inspectors, and ` says the console is hidden', () => {
+    const a = setup();
+    useLab.setState({ projector: true, projectorSide: 'inspectors' });
+    fireEvent.keyDown(document.body, { code: 'KeyE', key: 'e' });
+    expect(useLab.getState().projectorSide).toBe('editor');
+    fireEvent.keyDown(document.body, { code: 'Backquote', key: '`' });
+    expect(a.toast).toHaveBeenCalledWith(expect.stringMatching(/^Projector mode hides the console/));
+  });
+
   it('R pauses playback and asks the Find races dialog to open and search', () => {
     const a = setup();
     useLab.setState({ text: 'set vm1 quota=1\n', playing: true });
