@@ -25,6 +25,7 @@ export function PlayerBar() {
         <CommandButton id="bp.next" className="btn btn--icon"><Icon name="bpNext" /></CommandButton>
         <CommandButton id="player.toEnd" className="btn btn--icon"><Icon name="end" /></CommandButton>
       </div>
+      <Scrubber />
       <JumpInput />
       <label className="speed" title="Playback speed (< and >)">
         <span className="visually-hidden">Speed</span>
@@ -44,7 +45,6 @@ export function PlayerBar() {
         <span className="bp-dot" aria-hidden="true" />
         {bpCount ? bpCount : ''}
       </CommandButton>
-      <Scrubber />
     </div>
   );
 }
