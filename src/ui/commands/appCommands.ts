@@ -5,10 +5,23 @@ import type { LabActions } from '../session/actions';
 import { useLab, type CentreTab, type LabState } from '../store/labStore';
 import type { Command } from './registry';
 import { requestExplore } from '../explore/exploreStore';
+import { frameCache } from '../store/frameCache';
 
 const hasSession = (s: LabState) => s.stepCount > 0 && s.status !== 'loading';
 const set = (patch: Partial<LabState>) => useLab.setState(patch);
 const focusById = (id: string) => () => document.getElementById(id)?.focus();
+
+/** The 1-based line of the caret, when the editor has focus. */
+function caretLine(): number | undefined {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLTextAreaElement) || el.id !== 'scenario-editor') return undefined;
+  return el.value.slice(0, el.selectionStart).split('\n').length;
+}
+
+/** The line of the step the player shows, if any. */
+function currentStepLine(): number | undefined {
+  return useLab.getState().position > 0 ? frameCache.snapshot?.current?.line : undefined;
+}
 
 function tab(id: string, title: string, digit: number, centreTab: CentreTab): Command {
   return { id, title, group: 'View', key: { code: `Digit${digit}` }, run: () => set({ centreTab }) };
@@ -56,6 +69,19 @@ export function buildCommands(a: LabActions): Command[] {
     { id: 'bp.next', title: 'Run to the next breakpoint', group: 'Breakpoints', key: { code: 'BracketRight', char: ']' }, run: () => a.runToBreakpoint(1), enabled: hasSession },
     { id: 'bp.prev', title: 'Run back to the previous breakpoint', group: 'Breakpoints', key: { code: 'BracketLeft', char: '[' }, run: () => a.runToBreakpoint(-1), enabled: hasSession },
     { id: 'bp.menu', title: 'Breakpoints…', group: 'Breakpoints', key: { code: 'KeyB' }, run: () => set({ dialog: useLab.getState().dialog === 'breakpoints' ? null : 'breakpoints' }) },
+    {
+      id: 'bp.toggleLine',
+      title: 'Toggle a line breakpoint: on the caret\'s line in the editor, else on the current step\'s line',
+      group: 'Breakpoints',
+      key: { code: 'F9' },
+      // From inside the editor too: the gutter is for the mouse, this is for the keyboard.
+      inEditable: true,
+      run: () => {
+        const line = caretLine() ?? currentStepLine();
+        if (line === undefined) a.toast('No line to break at: put the caret on a line in the editor, or step to a statement.');
+        else a.toggleLineBreakpoint(line);
+      },
+    },
 
     { id: 'view.shortcuts', title: 'Keyboard shortcuts', group: 'View', key: { code: 'Slash', shift: true, char: '?' }, run: () => set({ dialog: useLab.getState().dialog === 'shortcuts' ? null : 'shortcuts' }) },
     { id: 'view.dark', title: 'Dark / light theme', group: 'View', key: { code: 'KeyD' }, run: () => set({ theme: useLab.getState().theme === 'dark' ? 'light' : 'dark' }) },

@@ -67,7 +67,7 @@ export function BreakpointMenu() {
   return (
     <Modal title="Breakpoints" onClose={() => useLab.setState({ dialog: null })}>
       <p className="muted">
-        Run to the next with <kbd>]</kbd>, back to the previous with <kbd>[</kbd>. Click a line number in the editor for a line breakpoint.
+        Run to the next with <kbd>]</kbd>, back to the previous with <kbd>[</kbd>. Click a line number in the editor for a line breakpoint, or press <kbd>F9</kbd> on a line of it (outside the editor: on the current step's line).
       </p>
       <ul className="bp-list" aria-label="Breakpoints set">
         {lines.length === 0 && others.length === 0 && <li className="muted">No breakpoints yet.</li>}

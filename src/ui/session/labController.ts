@@ -333,7 +333,7 @@ export class LabController implements LabActions {
     this.pause();
     const breakpoints = this.allBreakpoints();
     if (breakpoints.length === 0) {
-      this.toast('No breakpoints: click a line number in the editor or add one from the breakpoint menu.');
+      this.toast('No breakpoints: click a line number in the editor, press F9 on a line, or add one from the breakpoint menu (B).');
       return;
     }
     const from = get().target;

@@ -29,6 +29,25 @@ function setup() {
 describe('hotkeys', () => {
   afterEach(cleanup);
 
+  it('F9 toggles a line breakpoint on the editor caret\'s line, from inside the editor', () => {
+    const a = fakeActions();
+    resetLabStore({ status: 'ready', stepCount: 10, position: 0, target: 0 });
+    render(
+      <CommandsProvider actions={a}>
+        <textarea id="scenario-editor" aria-label="Scenario editor" defaultValue={'set vm1 quota=1\nalloc vm1\nfree 1\n'} />
+      </CommandsProvider>,
+    );
+    const editor = screen.getByLabelText<HTMLTextAreaElement>('Scenario editor');
+    editor.focus();
+    editor.setSelectionRange(20, 20); // on line 2
+    fireEvent.keyDown(editor, { code: 'F9', key: 'F9' });
+    expect(a.toggleLineBreakpoint).toHaveBeenCalledWith(2);
+    // Outside the editor at position 0 there is no current step: it says what to do instead.
+    editor.blur();
+    fireEvent.keyDown(document.body, { code: 'F9', key: 'F9' });
+    expect(a.toast).toHaveBeenCalledWith(expect.stringMatching(/^No line to break at/));
+  });
+
   it('in projector mode, E brings the editor back in place of the inspectors, and ` says the console is hidden', () => {
     const a = setup();
     useLab.setState({ projector: true, projectorSide: 'inspectors' });
