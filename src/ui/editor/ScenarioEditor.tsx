@@ -14,6 +14,7 @@ import { highlightLine } from './highlight';
 import { useOnResize } from '../../visualizations/onResize';
 import { useLiveDiagnostics } from './useLiveDiagnostics';
 import { insertedLength, lengthAfterInsert, oversizedEditMessage, type EditSource } from './editLimit';
+import { followEdit } from './followEdit';
 
 const OVERSCAN_LINES = 12;
 /** The textarea's top padding (app.css .editor__input): line N starts this far below it. */
@@ -215,7 +216,9 @@ export function ScenarioEditor() {
             }}
             // Not setting the text makes React put the textarea back to the kept text.
             onChange={(e) => {
-              if (!refusedOversized(e.target.value.length, 'edit')) useLab.setState({ text: e.target.value });
+              if (refusedOversized(e.target.value.length, 'edit')) return;
+              const { text, lineBreakpoints } = useLab.getState();
+              useLab.setState({ text: e.target.value, lineBreakpoints: followEdit(text, e.target.value, lineBreakpoints) });
             }}
           />
         </div>
