@@ -20,15 +20,26 @@ import { BottomDock } from './dock/BottomDock';
 import { Banner, Toast } from './shell/Notices';
 import { Modal } from './shell/Modal';
 import { MatrixView } from './inspectors/MatrixView';
+import { presetOf } from '../engine/model';
 import { ExploreHost } from './explore/ExploreHost';
 import { requestExplore } from './explore/exploreStore';
 
 function MatrixDialog() {
   const actions = useActions();
-  const s = useLab(useShallow((s) => ({ rows: s.matrixRows, running: s.matrixRunning, error: s.matrixError })));
+  const s = useLab(useShallow((s) => ({ rows: s.matrixRows, running: s.matrixRunning, error: s.matrixError, matrixText: s.matrixText, text: s.text, loadedText: s.loadedText, model: s.model })));
+  // Which text the rows are for, when it is not simply the run on screen.
+  const which =
+    s.matrixText === undefined || !s.rows
+      ? undefined
+      : s.text !== s.matrixText
+        ? 'The editor text has changed since these rows were run: Run again to compare it.'
+        : s.matrixText !== s.loadedText
+          ? 'These rows are for the editor text, which is not the run on screen: run it (Ctrl+Enter) to step through the same text.'
+          : undefined;
   return (
     <Modal title="Compare models" onClose={() => useLab.setState({ dialog: null })} wide="extra">
-      <MatrixView rows={s.rows} running={s.running} error={s.error} onRun={() => actions.runMatrix()} />
+      <MatrixView rows={s.rows} running={s.running} error={s.error} onRun={() => actions.runMatrix()} inUse={presetOf(s.model)} />
+      {which && <p className="muted">{which}</p>}
       <p className="explore-from-matrix">
         <button
           type="button"

@@ -10,9 +10,11 @@ export interface MatrixViewProps {
   running: boolean;
   error?: string;
   onRun: () => void;
+  /** The preset the player runs, if it is one: its row is marked. */
+  inUse?: string;
 }
 
-export function MatrixView({ rows, running, error, onRun }: MatrixViewProps) {
+export function MatrixView({ rows, running, error, onRun, inUse }: MatrixViewProps) {
   // Kinds the engine may add later still get a column.
   const extra = [...new Set((rows ?? []).flatMap((r) => Object.keys(r.violations)))].filter((k) => !(VIOLATION_KINDS as readonly string[]).includes(k));
   const kinds = [...VIOLATION_KINDS, ...extra];
@@ -56,9 +58,10 @@ export function MatrixView({ rows, running, error, onRun }: MatrixViewProps) {
               {rows.map((r) => {
                 const axes = MODEL_AXES.map((a) => `${a}=${r.model[a]}`).join(' ');
                 return (
-                  <tr key={r.preset}>
+                  <tr key={r.preset} className={r.preset === inUse ? 'insp-row--in-use' : undefined} aria-current={r.preset === inUse || undefined}>
                     <th scope="row" title={axes}>
                       {r.preset}
+                      {r.preset === inUse && <span className="insp-in-use"> (in use)</span>}
                       <span className="insp-axes">{MODEL_AXES.map((a) => r.model[a]).join(' · ')}</span>
                       {r.error && <span className="insp-danger-text insp-axes">stopped: {r.error}</span>}
                     </th>

@@ -493,9 +493,10 @@ export class LabController implements LabActions {
   }
 
   runMatrix(): void {
-    set({ dialog: 'matrix', matrixRunning: true, matrixError: undefined });
+    const source = get().text;
+    set({ dialog: 'matrix', matrixRunning: true, matrixError: undefined, matrixText: source });
     this.client
-      .request<'matrix'>({ type: 'matrix', source: get().text })
+      .request<'matrix'>({ type: 'matrix', source })
       .then((r) => set({ matrixRows: r.rows, matrixRunning: false }))
       .catch((e) => set({ matrixRunning: false, matrixError: message(e) }));
   }

@@ -100,6 +100,8 @@ export interface ViewSlice {
   watchSeries?: WatchSeries[];
   watchPositions?: number[];
   matrixRows?: MatrixRow[];
+  /** The text the matrix rows were run on: the editor's when Compare models ran. */
+  matrixText?: string;
   matrixRunning: boolean;
   matrixError?: string;
 }
@@ -161,6 +163,7 @@ export function initialLabState(): LabState {
     watchSeries: undefined,
     watchPositions: undefined,
     matrixRows: undefined,
+    matrixText: undefined,
     matrixRunning: false,
     matrixError: undefined,
   };

@@ -37,6 +37,13 @@ describe('MatrixView', () => {
     expect(v4.closest('tr')!.textContent).toContain('✓');
   });
 
+  it('marks the row of the preset the player runs', () => {
+    render(<MatrixView rows={matrixRows()} running={false} onRun={() => {}} inUse="cyclic" />);
+    const current = screen.getAllByRole('row').filter((r) => r.getAttribute('aria-current') === 'true');
+    expect(current).toHaveLength(1);
+    expect(within(current[0]).getByRole('rowheader').textContent).toMatch(/^cyclic \(in use\)/);
+  });
+
   it('runs on click and shows loading and error states', () => {
     const onRun = vi.fn();
     const { rerender } = render(<MatrixView running={false} onRun={onRun} />);
