@@ -9,6 +9,15 @@ import { useActions } from '../commands/CommandsContext';
 import { fileModelOf } from '../session/fileModel';
 import { useMenuDismiss } from '../shell/useMenuDismiss';
 
+/**
+ * A model change reruns the scenario, which drops the console's statements not added to it:
+ * asks first when there are any (the console's Add button keeps them).
+ */
+function consoleWorkMayGo(): boolean {
+  const n = useLab.getState().consoleUnkept;
+  return n === 0 || window.confirm(`Changing the model reruns the scenario and drops ${n === 1 ? 'the console statement' : `the ${n} console statements`} not added to it (the console's "Add" keeps them). Change the model anyway?`);
+}
+
 export function ModelPicker() {
   const actions = useActions();
   const { model, pinned, loadedText } = useLab(useShallow((s) => ({ model: s.model, pinned: s.modelPinned, loadedText: s.loadedText })));
@@ -29,6 +38,7 @@ export function ModelPicker() {
           onChange={(e) => {
             // Give the keyboard back to the hotkeys (Space would reopen the list).
             e.target.blur();
+            if (!consoleWorkMayGo()) return;
             const v = e.target.value;
             if (v === 'file') actions.setModel(model, false);
             else if (v !== 'custom') actions.setModel(PRESETS[v as keyof typeof PRESETS], true);
@@ -55,7 +65,7 @@ export function ModelPicker() {
               <span>{axis}</span>
               <select
                 value={model[axis]}
-                onChange={(e) => actions.setModel({ ...model, [axis]: e.target.value } as ModelConfig, true)}
+                onChange={(e) => consoleWorkMayGo() && actions.setModel({ ...model, [axis]: e.target.value } as ModelConfig, true)}
               >
                 {AXIS_VALUES[axis].map((v) => (
                   <option key={v} value={v}>

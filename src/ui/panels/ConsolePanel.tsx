@@ -95,7 +95,7 @@ export function ConsolePanel({ history, busy, onSubmit, unkept = 0, onKeep }: Co
       </div>
       {unkept > 0 && onKeep ? (
         <p className="insp-note insp-console__hint">
-          Not saved: the next Run or a reload drops them, and a share link leaves them out.{' '}
+          Not saved: the next Run, a change of model or a reload drops them, and a share link leaves them out.{' '}
           <button type="button" className="btn btn--small" onClick={onKeep}>
             Add {unkept === 1 ? 'it' : `these ${unkept}`} to the scenario
           </button>

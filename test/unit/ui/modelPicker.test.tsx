@@ -1,13 +1,24 @@
 // @vitest-environment jsdom
 // The model picker's "file" entry names the model the file's own line asks for, also while
 // another model is pinned (it used to name the pinned one).
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { CommandsProvider } from '../../../src/ui/commands/CommandsContext';
 import { ModelPicker } from '../../../src/ui/header/ModelPicker';
 import { PRESETS } from '../../../src/engine/model';
 import { resetLabStore } from '../../../src/ui/store/labStore';
 import { fakeActions } from './fakeActions';
+
+function renderPicker(state: Parameters<typeof resetLabStore>[0]) {
+  resetLabStore(state);
+  const actions = fakeActions();
+  render(
+    <CommandsProvider actions={actions}>
+      <ModelPicker />
+    </CommandsProvider>,
+  );
+  return { actions, select: screen.getByLabelText<HTMLSelectElement>('Model preset') };
+}
 
 function fileOption(state: Parameters<typeof resetLabStore>[0]): string {
   resetLabStore(state);
@@ -34,5 +45,17 @@ describe('ModelPicker', () => {
     cleanup();
     // A text that does not parse: no model to name.
     expect(fileOption({ model: PRESETS.v1, modelPinned: true, loadedText: 'model nonsense\n' })).toBe('file');
+  });
+
+  it('asks before a model change drops console statements not added to the scenario, and keeps them if told no', () => {
+    const { actions, select } = renderPicker({ model: PRESETS.v1, modelPinned: false, loadedText: 'model v1\n', consoleUnkept: 2 });
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    fireEvent.change(select, { target: { value: 'v4' } });
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/drops the 2 console statements/));
+    expect(actions.setModel).not.toHaveBeenCalled();
+    confirm.mockReturnValue(true);
+    fireEvent.change(select, { target: { value: 'v4' } });
+    expect(actions.setModel).toHaveBeenCalledWith(PRESETS.v4, true);
+    confirm.mockRestore();
   });
 });
