@@ -48,6 +48,10 @@ export function allocSet(k: Kernel, name: string, quota: number, type: SetType, 
       return EEXIST;
     }
     const sid = s.sets.nextSid();
+    // The kernel has no set names (a set is a token): a second set under a name is allowed,
+    // and the name then means it. Said, since the older set can no longer be named.
+    const shadowed = s.sets.names.get(name);
+    if (shadowed !== undefined) k.warn(`'${name}' now names this new set (sid ${sid}); the earlier set '${name}' (sid ${shadowed}) keeps its quota but can no longer be named`);
     s.sets.insert({ sid, name, token: type === 'null' ? '' : token, type, quota, used: 0, pending: 0, spids: new Map() });
     s.sets.names.set(name, sid);
     s.sets.quotaSum += quota;

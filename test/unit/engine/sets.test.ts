@@ -40,6 +40,13 @@ describe('§3.1 capacity', () => {
 });
 
 describe('§3.1 set', () => {
+  it('a second set under a name is allowed (null type: no token clash), and a warning says the earlier one can no longer be named', () => {
+    const t = run(lines('set vm1 quota=8', 'set vm1 quota=8 type=null', 'expect used vm1 == 0'));
+    expect(results(t)).toMatchObject({ 1: '0', 2: '1' });
+    expect(stepOf(t, 'set vm1 quota=8 type=null').warnings).toStrictEqual(["'vm1' now names this new set (sid 1); the earlier set 'vm1' (sid 0) keeps its quota but can no longer be named"]);
+    expect(stepOf(t, 'set vm1 quota=8').warnings).toStrictEqual([]);
+  });
+
   it('returns the new sid (≥ 0) and takes the quota out of capacity_avail', () => {
     const t = run(lines('capacity 100', 'set vm1 quota=10', 'set vm2 quota=20', 'expect avail == 70', 'expect quota vm2 == 20'));
     expectAllHeld(t);
