@@ -347,6 +347,8 @@ export class Machine {
   private abort(message: string): void {
     if (this.phase === 'done') return;
     this.error = message;
+    // As at a deadlock: the expectations the stopped run never got to did not hold.
+    if (this.recorder && !this.restored) this.failUnreachedExpectations('budget');
     this.phase = 'done';
   }
 
@@ -561,7 +563,7 @@ export class Machine {
     });
     // Only a run recorded from its start knows which expectations it never got to (a machine
     // restored from a snapshot, as the explorer's and the player's are, does not).
-    if (this.recorder && !this.restored) this.failUnreachedExpectations(waiting.length > 0);
+    if (this.recorder && !this.restored) this.failUnreachedExpectations(waiting.length > 0 ? 'deadlock' : 'end');
     this.phase = 'done';
   }
 
@@ -570,11 +572,12 @@ export class Machine {
    * held): a deadlock that stops the threads before their expectations used to pass as
    * "0 passed, 0 failed".
    */
-  private failUnreachedExpectations(deadlocked: boolean): void {
+  private failUnreachedExpectations(why: 'deadlock' | 'budget' | 'end'): void {
     const unreached = this.program.stmts.filter((st) => st.verb === 'expect' && !this.expectationsReached.has(st));
+    const actual = why === 'deadlock' ? 'not reached: the run ended in a deadlock before this line' : why === 'budget' ? 'not reached: the step budget stopped the run before this line' : 'not reached: this line never ran';
     for (const st of unreached.sort((a, b) => a.line - b.line)) {
       this.expectations.failed++;
-      this.expectations.failures.push({ line: st.line, text: st.text, actual: deadlocked ? 'not reached: the run ended in a deadlock before this line' : 'not reached: this line never ran' });
+      this.expectations.failures.push({ line: st.line, text: st.text, actual });
     }
   }
 

@@ -10,6 +10,7 @@ import { PRESETS } from '../../../src/engine/model';
 import { allocSet } from '../../../src/engine/sets/setOps';
 import type { ViolationKind } from '../../../src/engine/trace';
 import { kinds, lines, run, stepKinds, stepOf } from './harness';
+import { loadScenario, resolveModel, runScenario } from '../../../src/engine/lab';
 
 describe('sleep-in-atomic', () => {
   it('v1: an allocation under the allocator mutex inside atomic { } sleeps in atomic context', () => {
@@ -245,5 +246,19 @@ describe('schedule line warnings', () => {
     const t = run(lines('set vm1 quota=8', 'schedule b b a', 'thread a {', 'alloc vm1 -> x', 'expect ok', '}', 'thread b {', 'alloc vm1 -> y', '}', 'join'), 'v4');
     expect(stepOf(t, 'alloc vm1 -> x').warnings).toStrictEqual(['schedule: thread b has finished; entry skipped']);
     expect(t.expectations).toMatchObject({ passed: 1, failed: 0 });
+  });
+});
+
+describe('a run the step budget stops', () => {
+  it('fails the expectations it never got to, as a deadlock does', () => {
+    const l = loadScenario(lines('set vm1 quota=4', 'repeat 20 {', 'quiesce', '}', 'alloc vm1 -> g', 'expect ok', 'expect used vm1 == 1'));
+    if (!l.ok) throw new Error('does not parse');
+    const m = resolveModel(l.program.source);
+    if (typeof m === 'string') throw new Error(m);
+    const r = runScenario(l.program, m, { maxSteps: 5 });
+    expect(r.machine.error).toMatch(/step budget of 5 steps exhausted/);
+    const e = r.trace().expectations;
+    expect(e).toMatchObject({ passed: 0, failed: 2 });
+    expect(e.failures.map((f) => f.actual)).toStrictEqual(Array(2).fill('not reached: the step budget stopped the run before this line'));
   });
 });
