@@ -218,16 +218,21 @@ function drawAxis(f: TimelineFrame, { lx, w }: CursorLabel): void {
   // The numbers are step numbers (from 1), placed at their steps' indices.
   const [i0, i1] = x.domain();
   const numbers = x.copy().domain([stepNumber(i0), stepNumber(i1)]);
-  const ticks = numbers.ticks(Math.max(2, Math.floor((width - g.gutterPx) / 70))).filter((v) => Number.isInteger(v) && v >= 1);
-  // A number the cursor's label would half cover, or that would run into the lane gutter or
-  // off the right edge, is left out rather than shown clipped.
+  // As many numbers as fit side by side at the width of the largest (six-digit steps in
+  // projector type ran into each other at a fixed 70 px apart).
+  const widest = ctx.measureText(Math.max(1, Math.floor(stepNumber(i1))).toLocaleString('en-US')).width;
+  const ticks = numbers.ticks(Math.max(2, Math.floor((width - g.gutterPx) / Math.max(70, widest + 24)))).filter((v) => Number.isInteger(v) && v >= 1);
+  // A number the cursor's label would half cover, that would run into the one before it, the
+  // lane gutter or off the right edge, is left out rather than shown clipped.
+  let lastRight = -Infinity;
   for (const v of ticks) {
     const text = v.toLocaleString('en-US');
     const half = ctx.measureText(text).width / 2 + 4;
     const px = numbers(v);
     if (px + half > lx && px - half < lx + w) continue;
-    if (px - half < g.gutterPx || px + half > width) continue;
+    if (px - half < g.gutterPx || px + half > width || px - half < lastRight) continue;
     ctx.fillText(text, px, g.axisPx / 2 - 2);
+    lastRight = px + half;
   }
 }
 
