@@ -172,6 +172,14 @@ export function parseExpectation(
     });
   }
   if (first.kind === 'number') return single(() => ({ kind: 'result', value: first.num ?? 0 }));
+  const own = first.kind === 'name' && Object.prototype.hasOwnProperty.call(FORMS, first.text) ? FORMS[first.text] : undefined;
+  // `avail == N` and `allocated == N` are keyword forms with '==' second; the others are not.
+  const keyword = first.kind === 'name' && (first.text === 'INVALID_IOASID' || (own !== undefined && !(own.slots[1] && 'eqeq' in own.slots[1])));
+  if (keyword && tokens[1]?.kind === 'eqeq') {
+    // `-> ok` binds a name, but `expect ok == N` reads the keyword: say so, not "expected a set name".
+    ctx.error(first.col, `'${first.text}' is an expectation keyword, so 'expect ${first.text} == N' cannot check an ID bound as '${first.text}': bind it to another name`);
+    return undefined;
+  }
   if (first.kind === 'name' && first.text === 'INVALID_IOASID') return single(() => ({ kind: 'result', value: INVALID_IOASID }));
   if (first.kind === 'name' && Object.prototype.hasOwnProperty.call(FORMS, first.text)) {
     const form = FORMS[first.text];

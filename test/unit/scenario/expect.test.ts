@@ -60,11 +60,17 @@ describe('expect forms', () => {
   });
 
   it('keywords take priority over ID names', () => {
-    // `ok` bound as an ID is still the keyword; `expect ok == 1` is then malformed.
+    // `ok` bound as an ID is still the keyword; `expect ok == 1` is then malformed, and the
+    // error says why (it used to say "expected a set name").
     expect(lastStmt('set s quota=1\nalloc s -> ok\nexpect ok')).toMatchObject({ expectation: { kind: 'ok' } });
     expect(errorsOf('set s quota=1\nalloc s -> used\nexpect used == 1')).toEqual([
-      "3:13: expected a set name in 'expect used SET == N', got '=='",
+      "3:8: 'used' is an expectation keyword, so 'expect used == N' cannot check an ID bound as 'used': bind it to another name",
     ]);
+    expect(errorsOf('set s quota=1\nalloc s -> ok\nexpect ok == 1')).toEqual([
+      "3:8: 'ok' is an expectation keyword, so 'expect ok == N' cannot check an ID bound as 'ok': bind it to another name",
+    ]);
+    // avail and allocated take '==' as their own form.
+    expect(lastStmt('expect avail == 4')).toMatchObject({ expectation: { kind: 'avail', value: 4 } });
   });
 });
 
