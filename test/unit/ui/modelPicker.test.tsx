@@ -21,13 +21,7 @@ function renderPicker(state: Parameters<typeof resetLabStore>[0]) {
 }
 
 function fileOption(state: Parameters<typeof resetLabStore>[0]): string {
-  resetLabStore(state);
-  render(
-    <CommandsProvider actions={fakeActions()}>
-      <ModelPicker />
-    </CommandsProvider>,
-  );
-  const select = screen.getByLabelText<HTMLSelectElement>('Model preset');
+  const { select } = renderPicker(state);
   return [...select.options].find((o) => o.value === 'file')!.textContent!;
 }
 
