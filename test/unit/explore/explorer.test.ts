@@ -285,7 +285,13 @@ join
     const p = load(RACE);
     const r = explore(p, model(p, { preset: 'v1' }), { maxStates: 3 });
     expect(r.complete).toBe(false);
-    expect(r.states).toBeLessThanOrEqual(3);
+    // Exactly the bound: a state past it is not counted or explored, even among the children
+    // of the last state expanded (the root alone has more than two).
+    expect(r.states).toBe(3);
+    // Two threads ready at the start: the root has three children, so a bound of 2 fell
+    // inside one expansion and 3 states were counted.
+    const abba = load('thread a {\n  mutex_lock A\n  mutex_lock B\n  mutex_unlock B\n  mutex_unlock A\n}\nthread b {\n  mutex_lock B\n  mutex_lock A\n  mutex_unlock A\n  mutex_unlock B\n}\njoin\n');
+    for (const n of [1, 2, 5, 17]) expect(explore(abba, model(abba, { preset: 'v4' }), { maxStates: n }).states).toBe(n);
   });
 });
 

@@ -211,7 +211,15 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     const [h1, h2] = fingerprintPair(m, base);
     const r = table.visit(h1, h2, node.depth, node.sleep);
     if (r === 'full') complete = false;
-    if (r === 'new') states++;
+    if (r === 'new') {
+      // The budget is a bound on the states counted: a state past it is not explored (the
+      // loop's check comes only between expansions, after all of one state's children).
+      if (!shared && states >= maxStates) {
+        complete = false;
+        return false;
+      }
+      states++;
+    }
     if (r === 'woken') {
       node.only = table.awake;
       node.sleep = table.narrowed;
