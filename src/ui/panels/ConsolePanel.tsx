@@ -14,6 +14,8 @@ export interface ConsolePanelProps {
   onKeep?: () => void;
 }
 
+const NOT_SAVED_WHY = 'The statements the console ran are not in the scenario text: the next Run, a change of model or a reload drops them, and a share link leaves them out. Adding them puts them at the end of the text.';
+
 export function ConsolePanel({ history, busy, onSubmit, unkept = 0, onKeep }: ConsolePanelProps) {
   const [text, setText] = useState('');
   // null = editing a fresh line; otherwise an index into history (most recent = last).
@@ -23,7 +25,12 @@ export function ConsolePanel({ history, busy, onSubmit, unkept = 0, onKeep }: Co
 
   useEffect(() => {
     const el = logRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    // The newest entry from its statement when it is taller than the log (a short dock at
+    // 1280x800 showed an error without the statement that caused it).
+    const last = el.lastElementChild;
+    if (last && last.getBoundingClientRect().height > el.clientHeight) el.scrollTop += last.getBoundingClientRect().top - el.getBoundingClientRect().top;
   }, [history.length]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -94,9 +101,10 @@ export function ConsolePanel({ history, busy, onSubmit, unkept = 0, onKeep }: Co
         {busy && <span className="insp-note" role="status">running…</span>}
       </div>
       {unkept > 0 && onKeep ? (
-        <p className="insp-note insp-console__hint">
-          Not saved: the next Run, a change of model or a reload drops them, and a share link leaves them out.{' '}
-          <button type="button" className="btn btn--small" onClick={onKeep}>
+        // One line, so a short dock (1280x800) keeps room for the log: the why is in the tooltip.
+        <p className="insp-note insp-console__hint" title={NOT_SAVED_WHY}>
+          Not saved in the scenario:{' '}
+          <button type="button" className="btn btn--small" onClick={onKeep} title={NOT_SAVED_WHY}>
             Add {unkept === 1 ? 'it' : `these ${unkept}`} to the scenario
           </button>
         </p>
