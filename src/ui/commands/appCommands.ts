@@ -67,7 +67,7 @@ export function buildCommands(a: LabActions): Command[] {
     { id: 'player.jump', title: 'Jump to step…', group: 'Playback', key: { code: 'KeyG' }, run: () => { const el = document.getElementById('jump-input') as HTMLInputElement | null; el?.focus(); el?.select(); }, enabled: hasSession },
 
     { id: 'bp.next', title: 'Run to the next breakpoint', group: 'Breakpoints', key: { code: 'BracketRight', char: ']' }, run: () => a.runToBreakpoint(1), enabled: hasSession },
-    { id: 'bp.prev', title: 'Run back to the previous breakpoint', group: 'Breakpoints', key: { code: 'BracketLeft', char: '[' }, run: () => a.runToBreakpoint(-1), enabled: hasSession },
+    { id: 'bp.prev', title: 'Run back to the previous breakpoint', group: 'Breakpoints', key: { code: 'BracketLeft', char: '[' }, run: () => a.runToBreakpoint(-1), enabled: (s) => hasSession(s) && s.position > 0 },
     { id: 'bp.menu', title: 'Breakpoints…', group: 'Breakpoints', key: { code: 'KeyB' }, run: () => set({ dialog: useLab.getState().dialog === 'breakpoints' ? null : 'breakpoints' }) },
     {
       id: 'bp.toggleLine',

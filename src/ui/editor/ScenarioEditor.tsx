@@ -204,6 +204,11 @@ export function ScenarioEditor() {
             aria-label="Scenario source"
             aria-invalid={diagnostics.length > 0}
             aria-describedby="editor-problems"
+            // Escape leaves the editor, so the player's keys work again without the mouse
+            // (Tab leaves it too: it does not indent, so the keyboard is never trapped here).
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && !e.defaultPrevented) e.currentTarget.blur();
+            }}
             onScroll={(e) => {
               const ta = e.currentTarget;
               setScroll({ top: ta.scrollTop, left: ta.scrollLeft, height: ta.clientHeight });

@@ -25,6 +25,17 @@ function setup(text: string) {
 describe('ScenarioEditor', () => {
   afterEach(cleanup);
 
+  it('Escape leaves the editor (the player\'s keys work again), and an edit moves line breakpoints with their lines', () => {
+    setup('set vm1 quota=4\nalloc vm1 -> g1\n');
+    useLab.setState({ lineBreakpoints: [2] });
+    const ta = screen.getByLabelText<HTMLTextAreaElement>('Scenario source');
+    ta.focus();
+    fireEvent.change(ta, { target: { value: '# a comment\nset vm1 quota=4\nalloc vm1 -> g1\n' } });
+    expect(useLab.getState().lineBreakpoints).toEqual([3]);
+    fireEvent.keyDown(ta, { key: 'Escape', code: 'Escape' });
+    expect(document.activeElement).not.toBe(ta);
+  });
+
   it('starts without errors for a good scenario', () => {
     setup('set vm1 quota=4\nalloc vm1 -> g1\n');
     expect(screen.getByText('No errors')).toBeTruthy();
