@@ -50,7 +50,7 @@ export async function runExplore(args: CliArgs, program: CompiledProgram, source
   if (args.json) {
     process.stdout.write(JSON.stringify({ schedules: report.schedules, states: report.states, complete: report.complete, violations, transitions: report.transitions, elapsedMs: Math.round(report.elapsedMs) }, null, 2) + '\n');
   } else {
-    process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : interrupted ? 'INCOMPLETE: interrupted' : `INCOMPLETE: ${incompleteWhy(report, maxStates, String(maxStates), 'bound')}`}\n`);
+    process.stdout.write(`explored ${report.schedules} schedules, ${report.states} distinct states (${report.transitions} transitions) in ${Math.round(report.elapsedMs)} ms — ${report.complete ? 'complete' : interrupted ? 'INCOMPLETE: interrupted' : `INCOMPLETE: ${incompleteWhy(report, String(maxStates), 'bound')}`}\n`);
     if (violations.length === 0) process.stdout.write('no violation is reachable in the explored schedules\n');
     for (const v of violations) {
       // Only a complete search knows its schedule is the shortest: an incomplete one (depth

@@ -217,8 +217,9 @@ export async function exploreParallel(source: string, program: CompiledProgram, 
       const onProgress = (i: number, p: ExploreProgress) =>
         opts.onProgress?.(i, i === 0 ? { ...p, states: p.states + here.states, transitions: p.transitions + here.transitions, schedules: p.schedules + here.schedules, elapsedMs: p.elapsedMs + here.elapsedMs } : p);
       const parallel = await workers.search(source, model, { ...opts, onProgress }, start);
-      // This thread's share is complete now that the rest of it went to the workers.
-      const merged = mergeReports([{ ...here, complete: true, rest: undefined }, parallel]);
+      // This thread's share is complete now that the rest of it went to the workers (the stop
+      // that handed it over was no end), unless it cut a schedule at the step limit.
+      const merged = mergeReports([{ ...here, complete: !here.cut, halted: undefined, rest: undefined }, parallel]);
       return { ...merged, elapsedMs: performance.now() - t0 };
     } finally {
       process.off('SIGINT', onSigint);

@@ -84,7 +84,9 @@ port.on('message', (job: WorkerJob) => {
     reports.push(report);
     if (!sharing) break;
     // Out of work: wait for some from a busy worker, unless the search is over for all.
-    if (!report.complete || stopped()) {
+    // Over for everyone when the budget, a full table or a stop ended it; not for a schedule
+    // cut at the step limit, which ends only that schedule.
+    if (report.halted || stopped()) {
       sharing.end();
       break;
     }

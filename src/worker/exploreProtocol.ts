@@ -70,7 +70,8 @@ function isReport(r: unknown): r is ExploreReport {
     Array.isArray(r.violations) &&
     r.violations.every(isViolation) &&
     (r.everyKinds === undefined || isStrings(r.everyKinds)) &&
-    (r.cut === undefined || isCount(r.cut))
+    (r.cut === undefined || isCount(r.cut)) &&
+    (r.halted === undefined || r.halted === 'budget' || r.halted === 'full' || r.halted === 'stop')
   );
 }
 

@@ -84,6 +84,14 @@ export default [
       await page.getByRole('button', { name: /^Pause/ }).waitFor();
       await page.keyboard.press('Space');
       await play.waitFor();
+      // A dialog opened by a click gives focus back to its button: Space still plays.
+      await page.getByRole('button', { name: /^Breakpoints/ }).click();
+      await page.getByRole('dialog').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: /^Pause/ }).waitFor();
+      await page.keyboard.press('Space');
       assertNoErrors(errors);
     },
   },

@@ -15,18 +15,35 @@ interface CommandsValue {
 
 const CommandsCtx = createContext<CommandsValue | null>(null);
 
+/** Keys that move focus (Tab, and the arrows, Home and End in tab lists). */
+const NAVIGATION_KEYS = new Set(['Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+
 export function CommandsProvider({ actions, children }: { actions: LabActions; children: ReactNode }) {
   const value = useMemo(() => {
     const commands = buildCommands(actions);
     return { commands, byId: new Map(commands.map((c) => [c.id, c])), actions };
   }, [actions]);
   useEffect(() => {
-    /** The element that last took focus from a pointer press (see controlOwnsKey). */
+    /**
+     * The element that last took focus from a pointer press (see controlOwnsKey). Focus moved
+     * by a navigation key clears it; focus moved by the page (a dialog giving it back to the
+     * button that opened it) leaves it as it was.
+     */
     let pointerFocused: EventTarget | null = null;
     let pointerDown = false;
-    const onPointerDown = () => (pointerDown = true);
+    let keyNavigated = false;
+    const onPointerDown = () => {
+      pointerDown = true;
+      keyNavigated = false;
+    };
     const onPointerUp = () => (pointerDown = false);
-    const onFocusIn = (e: FocusEvent) => (pointerFocused = pointerDown ? e.target : null);
+    const onFocusIn = (e: FocusEvent) => {
+      if (pointerDown) pointerFocused = e.target;
+      else if (keyNavigated) pointerFocused = null;
+    };
+    const onKeyNav = (e: KeyboardEvent) => {
+      if (NAVIGATION_KEYS.has(e.key)) keyNavigated = true;
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat && e.code === 'Space') return;
       const c = commandForEvent(value.commands, e, e.target === pointerFocused);
@@ -38,11 +55,13 @@ export function CommandsProvider({ actions, children }: { actions: LabActions; c
       e.preventDefault();
       c.run();
     };
+    window.addEventListener('keydown', onKeyNav, true);
     window.addEventListener('pointerdown', onPointerDown, true);
     window.addEventListener('pointerup', onPointerUp, true);
     window.addEventListener('focusin', onFocusIn);
     window.addEventListener('keydown', onKey);
     return () => {
+      window.removeEventListener('keydown', onKeyNav, true);
       window.removeEventListener('pointerdown', onPointerDown, true);
       window.removeEventListener('pointerup', onPointerUp, true);
       window.removeEventListener('focusin', onFocusIn);

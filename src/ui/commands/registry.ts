@@ -85,8 +85,9 @@ export function isEditableTarget(t: EventTarget | null): boolean {
  * pressing Space means the player (and :focus-visible cannot tell: a key press makes the
  * focused element match it).
  */
-export function controlOwnsKey(t: EventTarget | null, e: Pick<KeyboardEvent, 'key'>, byPointer: boolean): boolean {
-  if (byPointer || !t || typeof (t as Element).matches !== 'function') return false;
+export function controlOwnsKey(t: EventTarget | null, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, byPointer: boolean): boolean {
+  // With a modifier it is a shortcut (Ctrl+Enter runs the text from anywhere), not the control's.
+  if (byPointer || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || !t || typeof (t as Element).matches !== 'function') return false;
   const el = t as HTMLElement;
   if (e.key === ' ' || e.key === 'Enter') return el.matches('button, summary, a[href], [role="button"], [role="tab"]');
   if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') return el.matches('[role="tab"]');

@@ -79,7 +79,7 @@ function Summary({ outcome }: { outcome: ExploreOutcome }) {
     ? { cls: 'warn', text: `Cancelled: the counts are what the workers had reported; the search is incomplete.${r.violations.length ? ' Each schedule below is the shortest found; a shorter one may exist.' : ''}` }
     : r.complete
       ? { cls: 'ok', text: 'Complete: every schedule was explored.' }
-      : { cls: 'warn', text: `Incomplete: ${incompleteWhy(r, outcome.maxStates, fmt(outcome.maxStates), 'budget')}.${r.violations.length ? ' Each schedule below is the shortest found; a shorter one may exist.' : ''}` };
+      : { cls: 'warn', text: `Incomplete: ${incompleteWhy(r, fmt(outcome.maxStates), 'budget')}.${r.violations.length ? ' Each schedule below is the shortest found; a shorter one may exist.' : ''}` };
   return (
     <div className="explore-summary">
       <p className={`explore-status explore-status--${status.cls}`} data-testid="explore-status">
@@ -234,7 +234,7 @@ function PresetTable({ rows, running, session }: { rows: PresetRow[]; running: b
                 <td className="explore-num">{counts ? fmt(counts.states) : '—'}</td>
                 <td>
                   {r.status === 'running' && <ProgressView progress={r.progress} compact />}
-                  {r.status === 'done' && rep && (rep.complete ? <span className="explore-status--ok">complete</span> : <span className="explore-status--warn">{rep.cut ? 'incomplete (long runs cut)' : 'incomplete (budget)'}</span>)}
+                  {r.status === 'done' && rep && (rep.complete ? <span className="explore-status--ok">complete</span> : <span className="explore-status--warn">{`incomplete (${[rep.cut ? 'long runs cut' : '', rep.halted === 'full' ? 'table full' : rep.halted === 'budget' || !rep.cut ? 'budget' : ''].filter(Boolean).join(', ')})`}</span>)}
                   {r.status === 'cancelled' && <span className="explore-status--warn">cancelled</span>}
                   {r.status === 'waiting' && <span className="muted">waiting</span>}
                   {r.status === 'error' && <span className="explore-status--danger">failed: {r.error}</span>}

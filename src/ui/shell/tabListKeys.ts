@@ -5,6 +5,8 @@ import type { KeyboardEvent } from 'react';
 
 /** For a tab list's onKeyDown: calls `select` with the index of the tab to select. */
 export function onTabListKey(e: KeyboardEvent<HTMLElement>, select: (index: number) => void): void {
+  // Alt+← is the browser's Back, Ctrl+Home the page's: only the bare keys move between tabs.
+  if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
   const tabs = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')];
   if (tabs.length === 0) return;
   const i = Math.max(0, tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true'));

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadScenario, resolveModel } from '../../../src/engine/lab';
-import { explore } from '../../../src/engine/run/explore/explorer';
+import { explore, EXPLORE_MAX_STEPS } from '../../../src/engine/run/explore/explorer';
 import { ExplorePool, exploreParallel } from '../../../src/cli/explorePool';
 import { EXPLORER_BENCH_HEAVY, EXPLORER_BENCH_LARGE, EXPLORER_BENCH_SCENARIO } from '../../../bench/explorerScenarios';
 
@@ -75,6 +75,19 @@ describe('ExplorePool (worker threads)', () => {
     );
     expect(compared).toBeGreaterThanOrEqual(30);
     expect(withViolations).toBeGreaterThanOrEqual(10);
+  }, 120_000);
+
+  it('a schedule cut at the step limit leaves a split search incomplete, and does not end the others\' work', async () => {
+    // Two threads race for a lock; one then runs past the step limit before it can finish.
+    const source = `thread t1 {\n  mutex_lock a\n  repeat ${EXPLORE_MAX_STEPS} {\n    quiesce\n  }\n  mutex_unlock a\n}\nthread t2 {\n  mutex_lock a\n  mutex_unlock a\n}\njoin\n`;
+    const { program, model } = load(source);
+    const here = explore(program, model, { maxStates: 1_000_000 });
+    expect(here.complete).toBe(false);
+    await pool.ready();
+    const there = await exploreParallel(source, program, model, { workers: 2, maxStates: 1_000_000 }, pool);
+    expect(there.complete).toBe(false);
+    expect(there.cut).toBeGreaterThan(0);
+    expect(there.halted).toBeUndefined();
   }, 120_000);
 
   it('a search that ends before the workers start never hands over; one that outlasts them does', async () => {

@@ -142,6 +142,8 @@ describe('hotkeys', () => {
     expect(commandForEvent(cmds, ev({ code: 'Space', key: ' ' }, button), true)?.id).toBe('player.togglePlay');
     expect(commandForEvent(cmds, ev({ code: 'ArrowRight', key: 'ArrowRight' }, tab))).toBeUndefined();
     expect(commandForEvent(cmds, ev({ code: 'ArrowRight', key: 'ArrowRight' }, button))?.id).toBe('player.stepForward');
+    // A modified key is a shortcut, whatever has focus: Ctrl+Enter runs the text.
+    expect(commandForEvent(cmds, ev({ code: 'Enter', key: 'Enter', ctrlKey: true }, button))?.id).toBe('scenario.run');
     // Modifiers must match: Ctrl+D is the browser's, not the theme toggle.
     expect(commandForEvent(cmds, ev({ code: 'KeyD', ctrlKey: true }, document.body))).toBeUndefined();
   });

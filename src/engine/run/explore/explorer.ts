@@ -117,7 +117,14 @@ export interface ExploreReport {
    * would have reached later is unknown, so the search is incomplete.
    */
   cut?: number;
+  /**
+   * What ended the search before its stack ran dry, if anything: the state budget, a full
+   * shared table, or shouldStop. (Cut schedules do not end it: the search goes on past them.)
+   */
+  halted?: Halt;
 }
+
+export type Halt = 'budget' | 'full' | 'stop';
 
 /**
  * A state waiting to be expanded. Paths are kept as parent links (a schedule is spelled out
@@ -210,12 +217,16 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
     }
     const [h1, h2] = fingerprintPair(m, base);
     const r = table.visit(h1, h2, node.depth, node.sleep);
-    if (r === 'full') complete = false;
+    if (r === 'full') {
+      complete = false;
+      halted = 'full';
+    }
     if (r === 'new') {
       // The budget is a bound on the states counted: a state past it is not explored (the
       // loop's check comes only between expansions, after all of one state's children).
       if (!shared && states >= maxStates) {
         complete = false;
+        halted ??= 'budget';
         return false;
       }
       states++;
@@ -238,6 +249,7 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   let transitions = 0;
   let states = 0;
   let complete = true;
+  let halted: Halt | undefined;
   let cut = 0;
   let lastProgress = t0;
 
@@ -322,10 +334,12 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   while (stack.length > 0) {
     if (overBudget()) {
       complete = false;
+      halted ??= 'budget';
       break;
     }
     if (opts.shouldStop?.()) {
       complete = false;
+      halted ??= 'stop';
       if (opts.keepRest) rest = stack.map(handedOf);
       break;
     }
@@ -400,5 +414,5 @@ export function explore(program: CompiledProgram, model: ModelConfig, opts: Expl
   shared?.flush();
   const everyKinds = schedules > 0 ? VIOLATION_KINDS.filter((_, i) => (terminalMaskAnd & (1 << i)) !== 0) : [];
   const violations = [...found.values()].map((v) => ({ ...v, inEverySchedule: complete && everyKinds.includes(v.kind) }));
-  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds, ...(rest ? { rest } : {}), ...(cut ? { cut } : {}) };
+  return { schedules, states, transitions, complete, violations, elapsedMs: performance.now() - t0, everyKinds, ...(rest ? { rest } : {}), ...(cut ? { cut } : {}), ...(halted ? { halted } : {}) };
 }

@@ -90,6 +90,8 @@ export function mergeReports(reports: ExploreReport[]): ExploreReport {
     }
   }
   const complete = reports.every((r) => r.complete);
+  // The reason that says most: a full table, then the budget, then a stop.
+  const halted = (['full', 'budget', 'stop'] as const).find((h) => reports.some((r) => r.halted === h));
   // A share may reach a kind in every one of its schedules without listing it: a worker
   // that took over states from another replays the violations on their way, unrecorded.
   const inEvery = (r: ExploreReport, kind: ViolationKind) => (r.everyKinds ? r.everyKinds.includes(kind) : r.violations.some((x) => x.kind === kind && x.inEverySchedule));
@@ -105,5 +107,6 @@ export function mergeReports(reports: ExploreReport[]): ExploreReport {
     elapsedMs: Math.max(0, ...reports.map((r) => r.elapsedMs)),
     everyKinds: VIOLATION_KINDS.filter((k) => withSchedules.length > 0 && withSchedules.every((r) => inEvery(r, k))),
     ...(reports.some((r) => r.cut) ? { cut: reports.reduce((n, r) => n + (r.cut ?? 0), 0) } : {}),
+    ...(halted ? { halted } : {}),
   };
 }
