@@ -29,7 +29,7 @@ export function parseArgs(argv: string[]): CliArgs | string {
   const out: CliArgs = { file: '', axes: [], json: false, matrix: false, explore: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    // After `--`, everything is a file name (one starting with '-' included).
+    // A `--` before the file: what follows is the file name, even one starting with '-'.
     if (a === '--' && !out.file) {
       if (argv.length > i + 2) return `one scenario file at a time (got ${argv.slice(i + 1).map((x) => `'${x}'`).join(' and ')})`;
       out.file = argv[i + 1] ?? '';

@@ -8,7 +8,7 @@ import type { CompiledProgram } from '../engine/run/program';
 import { resolveModel } from '../engine/lab';
 import { DEFAULT_MAX_STATES, type ExploreProgress } from '../engine/run/explore/explorer';
 import { exploreParallel } from './explorePool';
-import { hasScheduleStatement, scheduleLine, stepsInReplay, trimSchedule } from '../engine/run/explore/replay';
+import { scheduleLineCount, scheduleLine, stepsInReplay, trimSchedule } from '../engine/run/explore/replay';
 import { incompleteWhy } from '../engine/run/explore/incompleteWhy';
 
 /** `source`: the text main.ts checked and parsed into `program` (the workers parse it again). */
@@ -42,10 +42,10 @@ export async function runExplore(args: CliArgs, program: CompiledProgram, source
   const report = await exploreParallel(source, program, model, { workers, maxStates, onProgress: (i, p) => (progress.set(i, p), show()), onInterrupt: () => (interrupted = true), onHandOff });
 
   // Steps as the player will count them once the line is pasted (see stepsInReplay).
-  const hadSchedule = hasScheduleStatement(source);
+  const scheduleLines = scheduleLineCount(source);
   const violations = report.violations.map((v) => {
     const trimmed = trimSchedule(program, model, v.schedule, v.kind, v.steps);
-    return { ...v, schedule: trimmed.schedule, steps: stepsInReplay(trimmed, hadSchedule) };
+    return { ...v, schedule: trimmed.schedule, steps: stepsInReplay(trimmed, scheduleLines) };
   });
   if (args.json) {
     process.stdout.write(JSON.stringify({ schedules: report.schedules, states: report.states, complete: report.complete, violations, transitions: report.transitions, elapsedMs: Math.round(report.elapsedMs) }, null, 2) + '\n');

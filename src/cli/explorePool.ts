@@ -16,9 +16,10 @@ import { WorkSharing } from './workSharing';
 
 const YOUNG_GENERATION_MB = 128;
 /**
- * The most states the shared visited table is sized for: its buffer is reserved whole (about
- * 40 bytes a state, touched only as levels fill), and a budget of 10^11 failed to allocate.
- * A search past it finds the table full and says it is incomplete.
+ * The largest budget the shared visited table is sized for: its buffer is reserved whole
+ * (about 40 bytes a state, touched only as levels fill), and a budget of 10^11 failed to
+ * allocate. Its last level fills completely, so it holds some 25 million states; a search
+ * past that finds it full and says so.
  */
 export const MAX_SHARED_TABLE_STATES = 16_000_000;
 

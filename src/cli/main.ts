@@ -3,7 +3,7 @@
 // arguments (SPEC §5).
 
 import { formatDiagnostic } from '../engine/scenario';
-import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../engine/scenario/sourceText';
+import { decodeScenarioBytes, MAX_IMPORT_BYTES, tooLargeMessage } from '../engine/scenario/sourceText';
 import { readAtMost } from './readAtMost';
 import { loadScenario, resolveModel, runScenario } from '../engine/lab';
 import { parseArgs, USAGE } from './args';
@@ -41,9 +41,7 @@ async function main(): Promise<number> {
   } catch (e) {
     fail(`error: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    fail(`error: ${args.file} is too large: ${size !== undefined ? `${size.toLocaleString('en-US')} bytes` : `more than ${MAX_IMPORT_BYTES.toLocaleString('en-US')} bytes`} (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}).`);
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) fail(`error: ${tooLargeMessage(args.file, size)}`);
   // As an imported file is checked in the lab: a Latin-1 or binary file is named as such,
   // not parsed into U+FFFD "unexpected character" errors.
   const decoded = decodeScenarioBytes(bytes, args.file);

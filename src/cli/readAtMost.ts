@@ -10,14 +10,16 @@ export function readAtMost(path: string, limit: number): { bytes: Uint8Array; si
   const fd = openSync(path, 'r');
   try {
     const stat = fstatSync(fd);
-    const buf = new Uint8Array(Math.min(limit + 1, stat.isFile() ? stat.size + 1 : limit + 1));
+    // procfs and some FUSE files say size 0 whatever they hold: read those up to the limit.
+    const known = stat.isFile() && stat.size > 0;
+    const buf = new Uint8Array(Math.min(limit + 1, known ? stat.size + 1 : limit + 1));
     let n = 0;
     while (n < buf.length) {
       const got = readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
     }
-    return { bytes: buf.subarray(0, n), size: stat.isFile() ? stat.size : undefined };
+    return { bytes: buf.subarray(0, n), size: known ? stat.size : undefined };
   } finally {
     closeSync(fd);
   }

@@ -29,11 +29,15 @@ export function withLineFeeds(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/** A file past MAX_IMPORT_BYTES, as the CLI and the lab's import say it: `size` undefined when unknown (a device). */
+export function tooLargeMessage(what: string, size: number | undefined): string {
+  const limit = MAX_IMPORT_BYTES.toLocaleString('en-US');
+  return `${what} is too large: ${size !== undefined ? `${size.toLocaleString('en-US')} bytes` : `more than ${limit} bytes`} (the limit is ${limit}).`;
+}
+
 /** Decodes file bytes as UTF-8, refusing anything that is not valid UTF-8 text. */
 export function decodeScenarioBytes(bytes: Uint8Array, what: string): { ok: true; text: string } | { ok: false; message: string } {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    return { ok: false, message: `${what} is too large: ${bytes.length.toLocaleString('en-US')} bytes (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}).` };
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, message: tooLargeMessage(what, bytes.length) };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

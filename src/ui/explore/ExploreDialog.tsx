@@ -135,7 +135,7 @@ function ViolationList({ outcome, onReplay }: { outcome: ExploreOutcome; onRepla
             <ViolationBadge kind={v.kind} />
             {v.inEverySchedule && <span className="explore-tag">in every schedule</span>}
             {/* A cancelled search's schedules were not trimmed, and their step counts not checked by a replay. */}
-            {!outcome.cancelled && <span className="muted explore-item__steps">reached at step {fmt(stepsInReplay(v, false))}</span>}
+            {!outcome.cancelled && <span className="muted explore-item__steps">reached at step {fmt(stepsInReplay(v, 0))}</span>}
             <button type="button" className="btn btn--small btn--primary explore-item__replay" onClick={() => void onReplay(v, outcome.report.complete)} aria-label={`Replay ${v.kind}`}>
               Replay
             </button>

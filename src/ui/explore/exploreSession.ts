@@ -167,7 +167,7 @@ export function createExploreSession(pool: ExplorePool, actions: LabActions): Ex
     if (useLab.getState().text !== text) return false;
     // The first violation of that kind in the replayed run; the frame after its step shows it.
     const hit = frameCache.info?.violations.find((x) => x.kind === v.kind);
-    actions.seek(hit ? hit.step + 1 : stepsInReplay(v, false));
+    actions.seek(hit ? hit.step + 1 : stepsInReplay(v, 0));
     return true;
   };
 

@@ -11,21 +11,21 @@ import { useMenuDismiss } from '../shell/useMenuDismiss';
 
 /**
  * A model change reruns the scenario, which drops the console's statements not added to it:
- * asks first when there are any (the console's Add button keeps them).
+ * asks first when there are any.
  */
 function consoleWorkMayGo(): boolean {
   const n = useLab.getState().consoleUnkept;
-  return n === 0 || window.confirm(`Changing the model reruns the scenario and drops ${n === 1 ? 'the console statement' : `the ${n} console statements`} not added to it (the console's "Add" keeps them). Change the model anyway?`);
+  return n === 0 || window.confirm(`Changing the model reruns the scenario and drops ${n === 1 ? 'the console statement' : `the ${n} console statements`} not added to it. Change the model anyway?`);
 }
 
 export function ModelPicker() {
   const actions = useActions();
-  const { model, pinned, loadedText } = useLab(useShallow((s) => ({ model: s.model, pinned: s.modelPinned, loadedText: s.loadedText })));
+  const { model, pinned, text } = useLab(useShallow((s) => ({ model: s.model, pinned: s.modelPinned, text: s.text })));
   const preset = presetOf(model);
   const value = pinned ? (preset ?? 'custom') : 'file';
-  // What "file" would run: the model in use while following the file; once pinned, the
-  // model line of the text last run (parsed only then, and once per run).
-  const fileModel = useMemo(() => (pinned ? fileModelOf(loadedText)?.model : model), [pinned, loadedText, model]);
+  // What "file" would run (setModel reads the editor text's model line): the model in use
+  // while following the file; once pinned, that line (parsed only while pinned).
+  const fileModel = useMemo(() => (pinned ? fileModelOf(text)?.model : model), [pinned, text, model]);
   const fileLabel = fileModel ? `file (${presetOf(fileModel) ?? 'custom'})` : 'file';
   const axesMenu = useMenuDismiss();
   return (

@@ -12,7 +12,7 @@ import { useLab, type LabState } from '../store/labStore';
 import type { ExportKind, LabActions } from './actions';
 import { modelOfText } from './fileModel';
 import { downloadBlob, downloadText } from './download';
-import { decodeScenarioBytes, MAX_IMPORT_BYTES } from '../../engine/scenario/sourceText';
+import { decodeScenarioBytes, MAX_IMPORT_BYTES, tooLargeMessage } from '../../engine/scenario/sourceText';
 import { MAX_TRACE_IMPORT_CHARS } from '../../engine/run/traceImport';
 import { checkTrace } from './traceCheck';
 import { consoleOutcome } from './consoleOutcome';
@@ -535,7 +535,7 @@ export class LabController implements LabActions {
 
   private importScenario(file: File, what: string): void {
     if (file.size > MAX_IMPORT_BYTES) {
-      set({ banner: { kind: 'error', text: `Import failed: ${what} is too large: ${file.size.toLocaleString('en-US')} bytes (the limit is ${MAX_IMPORT_BYTES.toLocaleString('en-US')}). Your editor text is unchanged.` } });
+      set({ banner: { kind: 'error', text: `Import failed: ${tooLargeMessage(what, file.size)} Your editor text is unchanged.` } });
       return;
     }
     file

@@ -30,4 +30,10 @@ describe('readAtMost', () => {
     expect(r.bytes.length).toBe(101);
     expect(r.size).toBeUndefined();
   });
+
+  it('reads a file that says size 0 (procfs) up to the limit, not one byte', () => {
+    const r = readAtMost('/proc/self/status', 100_000);
+    expect(new TextDecoder().decode(r.bytes)).toMatch(/^Name:/);
+    expect(r.bytes.length).toBeGreaterThan(100);
+  });
 });

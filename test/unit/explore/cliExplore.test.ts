@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadScenario, runScenario } from '../../../src/engine/lab';
 import { PRESETS, withAxis, type ModelConfig } from '../../../src/engine/model';
-import { hasScheduleStatement, stepsInReplay } from '../../../src/engine/run/explore/replay';
+import { scheduleLineCount, stepsInReplay } from '../../../src/engine/run/explore/replay';
 import { runExplore } from '../../../src/cli/explore';
 import { EXPLORER_BENCH_HEAVY } from '../../../bench/explorerScenarios';
 
@@ -66,8 +66,8 @@ describe('the step count reported with a schedule', () => {
 
   it('is the step at which the pasted line reaches the violation, with or without a schedule line before', async () => {
     const without = REUSE.replace(/^schedule .*\n/m, '');
-    expect(hasScheduleStatement(REUSE)).toBe(true);
-    expect(hasScheduleStatement(without)).toBe(false);
+    expect(scheduleLineCount(REUSE)).toBe(1);
+    expect(scheduleLineCount(without)).toBe(0);
     for (const text of [REUSE, without]) {
       const found = await reported(text);
       expect(found.length).toBeGreaterThan(0);
@@ -80,8 +80,11 @@ describe('the step count reported with a schedule', () => {
   });
 
   it('adds the schedule statement\'s own step only when a line is pasted where there was none', () => {
-    expect(stepsInReplay({ steps: 13, schedule: ['a'] }, false)).toBe(14);
-    expect(stepsInReplay({ steps: 13, schedule: ['a'] }, true)).toBe(13);
-    expect(stepsInReplay({ steps: 13, schedule: [] }, false)).toBe(13);
+    expect(stepsInReplay({ steps: 13, schedule: ['a'] }, 0)).toBe(14);
+    expect(stepsInReplay({ steps: 13, schedule: ['a'] }, 1)).toBe(13);
+    // Two schedule lines in the searched text, replaced by one line, or by the comment.
+    expect(stepsInReplay({ steps: 13, schedule: ['a'] }, 2)).toBe(12);
+    expect(stepsInReplay({ steps: 13, schedule: [] }, 2)).toBe(11);
+    expect(stepsInReplay({ steps: 13, schedule: [] }, 0)).toBe(13);
   });
 });

@@ -135,7 +135,7 @@ describe('explorer', () => {
     const replay = runScenario(load(pasted), m);
     // The player shows it at the step the report names (the pasted line is a step of its own).
     const first = replay.recorder.violations.find((x) => x.kind === 'reuse-before-cleanup')!;
-    expect(first.step + 1).toBe(stepsInReplay(trimmed, false));
+    expect(first.step + 1).toBe(stepsInReplay(trimmed, 0));
   });
 
   /** Thread a queues an RCU callback that frees a bound ID (sleep-in-atomic under v1); b runs two statements. */
@@ -172,7 +172,7 @@ join
     for (let k = 0; k <= kept; k++) expect(replaySteps(p, m, v.schedule.slice(k), v.kind, 1000)).toBeLessThanOrEqual(v.steps);
     expect(replaySteps(p, m, v.schedule.slice(kept + 1), v.kind, 1000) ?? Infinity).toBeGreaterThan(v.steps);
     const pasted = runScenario(load(text.replace('model v1\n', `model v1\n${scheduleLine(trimmed.schedule)}\n`)), m);
-    expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, false));
+    expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, 0));
   });
 
   it('counts the step the player shows when the default schedule reaches the kind and the text had a schedule line to replace', () => {
@@ -185,7 +185,7 @@ join
     expect(trimmed.schedule).toEqual([]);
     // Pasted as told: the comment replaces the schedule line, one step fewer.
     const pasted = runScenario(load(`${scheduleLine(trimmed.schedule)}\n${body}`), m);
-    expect(pasted.recorder.violations.find((x) => x.kind === 'deadlock')!.step + 1).toBe(stepsInReplay(trimmed, true));
+    expect(pasted.recorder.violations.find((x) => x.kind === 'deadlock')!.step + 1).toBe(stepsInReplay(trimmed, 1));
   });
 
   it('reports the step the player shows when one unit runs several steps (a callback of three statements)', () => {
@@ -195,7 +195,7 @@ join
     const v = explore(p, m).violations.find((x) => x.kind === 'sleep-in-atomic')!;
     const trimmed = trimSchedule(p, m, v.schedule, v.kind, v.steps);
     const pasted = runScenario(load(text.replace('model v1\n', `model v1\n${scheduleLine(trimmed.schedule)}\n`)), m);
-    expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, false));
+    expect(pasted.recorder.violations.find((x) => x.kind === 'sleep-in-atomic')!.step + 1).toBe(stepsInReplay(trimmed, 0));
     // No suffix raises it later than the whole schedule does.
     expect(trimmed.steps).toBeLessThanOrEqual(replaySteps(p, m, v.schedule, v.kind, v.steps)!);
   });

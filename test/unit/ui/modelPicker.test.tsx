@@ -29,20 +29,20 @@ describe('ModelPicker', () => {
   afterEach(cleanup);
 
   it('following the file, names the model in use', () => {
-    expect(fileOption({ model: PRESETS.cyclic, modelPinned: false, loadedText: 'model cyclic\n' })).toBe('file (cyclic)');
+    expect(fileOption({ model: PRESETS.cyclic, modelPinned: false, text: 'model cyclic\n' })).toBe('file (cyclic)');
   });
 
-  it('with a preset pinned, names the model line of the text run, not the pinned model', () => {
-    expect(fileOption({ model: PRESETS.v1, modelPinned: true, loadedText: 'title "t"\nmodel v4\nset vm1 quota=1\n' })).toBe('file (v4)');
+  it('with a preset pinned, names the model line of the editor text (what picking it runs), not the pinned model', () => {
+    expect(fileOption({ model: PRESETS.v1, modelPinned: true, text: 'title "t"\nmodel v4\nset vm1 quota=1\n' })).toBe('file (v4)');
     cleanup();
-    expect(fileOption({ model: PRESETS.v1, modelPinned: true, loadedText: 'model v4 alloc=cyclic\n' })).toBe('file (custom)');
+    expect(fileOption({ model: PRESETS.v1, modelPinned: true, text: 'model v4 alloc=cyclic\n' })).toBe('file (custom)');
     cleanup();
     // A text that does not parse: no model to name.
-    expect(fileOption({ model: PRESETS.v1, modelPinned: true, loadedText: 'model nonsense\n' })).toBe('file');
+    expect(fileOption({ model: PRESETS.v1, modelPinned: true, text: 'model nonsense\n' })).toBe('file');
   });
 
   it('asks before a model change drops console statements not added to the scenario, and keeps them if told no', () => {
-    const { actions, select } = renderPicker({ model: PRESETS.v1, modelPinned: false, loadedText: 'model v1\n', consoleUnkept: 2 });
+    const { actions, select } = renderPicker({ model: PRESETS.v1, modelPinned: false, text: 'model v1\n', consoleUnkept: 2 });
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     fireEvent.change(select, { target: { value: 'v4' } });
     expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/drops the 2 console statements/));

@@ -59,19 +59,17 @@ export function isScheduleLine(line: string): boolean {
   return SCHEDULE_LINE.test(line);
 }
 
-/** Whether a scenario has a `schedule` statement: it is a step of its own when it runs. */
-export function hasScheduleStatement(source: string): boolean {
-  return source.split(/\r?\n/).some(isScheduleLine);
+/** How many `schedule` statements a scenario has: each is a step of its own when it runs. */
+export function scheduleLineCount(source: string): number {
+  return source.split(/\r?\n/).filter(isScheduleLine).length;
 }
 
 /**
  * The step at which the player shows the violation once the schedule line is pasted in place
- * of any there: the explorer counts the steps of the searched text, and a `schedule`
- * statement is a step of its own. So a line pasted into a text that had none comes one step
- * earlier than everything else; an empty schedule is pasted as a comment, which is no step,
- * and replacing the text's own schedule line with it removes one.
+ * of the searched text's `schedule` lines (`searchedScheduleLines` of them): the explorer
+ * counts the steps of the searched text, and a `schedule` statement is a step of its own. A
+ * schedule is pasted as one such line; an empty one as a comment, which is no step.
  */
-export function stepsInReplay(v: { steps: number; schedule: readonly string[] }, searchedHadSchedule: boolean): number {
-  if (v.schedule.length > 0) return v.steps + (searchedHadSchedule ? 0 : 1);
-  return v.steps - (searchedHadSchedule ? 1 : 0);
+export function stepsInReplay(v: { steps: number; schedule: readonly string[] }, searchedScheduleLines: number): number {
+  return v.steps + (v.schedule.length > 0 ? 1 : 0) - searchedScheduleLines;
 }

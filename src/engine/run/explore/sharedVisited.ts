@@ -53,7 +53,7 @@ export class SharedVisited {
   /** The smallest buffer a table can live in (one level). */
   static readonly MIN_BYTES = (HEADER_INTS + BASE_SLOTS * SLOT_INTS) * 4;
 
-  /** A table for at least `states` distinct states (every level kept at most half full). */
+  /** A table for at least `states` distinct states (every level but the last kept about half full). */
   static create(states: number): SharedVisited {
     let slots = BASE_SLOTS;
     for (let k = 1; k < MAX_LEVELS && slots / 2 < states; k++) slots += BASE_SLOTS * 2 ** k;
@@ -112,7 +112,9 @@ export class SharedVisited {
   visit(h1: number, h2: number, depth: number, sleep = 0): VisitResult {
     /** Levels below this one are known not to hold the digest. */
     let checked = 0;
-    // A plain read: a stale value only sends the insert to a level that turns out half full.
+    // A plain read. A stale value sends the insert to an older level, which may still take it
+    // (its count lags by the others' unflushed inserts): the state may then be stored twice,
+    // once in each level, and explored twice; it is never missed.
     let open = this.ints[OPEN];
     for (;;) {
       for (; checked < open; checked++) {
