@@ -181,8 +181,8 @@ export function parseExpectation(
     return undefined;
   }
   if (first.kind === 'name' && first.text === 'INVALID_IOASID') return single(() => ({ kind: 'result', value: INVALID_IOASID }));
-  if (first.kind === 'name' && Object.prototype.hasOwnProperty.call(FORMS, first.text)) {
-    const form = FORMS[first.text];
+  if (own) {
+    const form = own;
     const m = match(form, tokens, verbTok, ctx, argLocs);
     if (m === undefined) return undefined;
     if (form.slots.some((s) => 'id' in s)) argLocs.id = m.id.loc;
