@@ -7,13 +7,16 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 // The searched text has its schedule lines removed; Replay adds one (see stepsInReplay).
 import { scheduleLine, stepsInReplay } from '../../engine/run/explore/replay';
-import { incompleteWhy } from '../../engine/run/explore/incompleteWhy';
+import { incompleteReasons, incompleteWhy, type IncompleteReason } from '../../engine/run/explore/incompleteWhy';
 import { Modal } from '../shell/Modal';
 import { ViolationBadge } from '../inspectors/ViolationBadge';
 import { MAX_SHARED_STATES, type ExploreOutcome, type PoolProgress } from './explorePool';
 import { useExplore, type CurrentRun, type PresetRow } from './exploreStore';
 import type { ExploreSession } from './exploreSession';
 import './explore.css';
+
+/** A preset row's word for each reason its search is incomplete (incompleteWhy says it in full). */
+const SHORT_REASON: Record<IncompleteReason, string> = { cut: 'long runs cut', full: 'table full', budget: 'budget' };
 
 const MODEL_SOURCE_TEXT: Record<CurrentRun['modelSource'], string> = {
   file: "the scenario's model line",
@@ -234,7 +237,7 @@ function PresetTable({ rows, running, session }: { rows: PresetRow[]; running: b
                 <td className="explore-num">{counts ? fmt(counts.states) : '—'}</td>
                 <td>
                   {r.status === 'running' && <ProgressView progress={r.progress} compact />}
-                  {r.status === 'done' && rep && (rep.complete ? <span className="explore-status--ok">complete</span> : <span className="explore-status--warn">{`incomplete (${[rep.cut ? 'long runs cut' : '', rep.halted === 'full' ? 'table full' : rep.halted === 'budget' || !rep.cut ? 'budget' : ''].filter(Boolean).join(', ')})`}</span>)}
+                  {r.status === 'done' && rep && (rep.complete ? <span className="explore-status--ok">complete</span> : <span className="explore-status--warn">{`incomplete (${incompleteReasons(rep).map((x) => SHORT_REASON[x]).join(', ')})`}</span>)}
                   {r.status === 'cancelled' && <span className="explore-status--warn">cancelled</span>}
                   {r.status === 'waiting' && <span className="muted">waiting</span>}
                   {r.status === 'error' && <span className="explore-status--danger">failed: {r.error}</span>}
