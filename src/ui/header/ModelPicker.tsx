@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { AXIS_VALUES, MODEL_AXES, PRESET_NAMES, PRESETS, presetOf, type ModelAxis, type ModelConfig } from '../../engine/model';
 import { useLab } from '../store/labStore';
 import { useActions } from '../commands/CommandsContext';
-import { fileModelOf } from '../session/fileModel';
+import { fileModelOf, headerOf } from '../session/fileModel';
 import { useMenuDismiss } from '../shell/useMenuDismiss';
 
 /**
@@ -24,8 +24,10 @@ export function ModelPicker() {
   const preset = presetOf(model);
   const value = pinned ? (preset ?? 'custom') : 'file';
   // What "file" would run (setModel reads the editor text's model line): the model in use
-  // while following the file; once pinned, that line (parsed only while pinned).
-  const fileModel = useMemo(() => (pinned ? fileModelOf(text)?.model : model), [pinned, text, model]);
+  // while following the file; once pinned, that line. Only the header is parsed, and only
+  // when it changed: the text changes at every keystroke.
+  const header = pinned ? headerOf(text) : '';
+  const fileModel = useMemo(() => (pinned ? fileModelOf(header)?.model : model), [pinned, header, model]);
   const fileLabel = fileModel ? `file (${presetOf(fileModel) ?? 'custom'})` : 'file';
   const axesMenu = useMenuDismiss();
   return (

@@ -16,3 +16,19 @@ export function fileModelOf(text: string): { model: ModelConfig; fromLine: boole
 export function modelOfText(text: string): ModelConfig | undefined {
   return fileModelOf(text)?.model;
 }
+
+/**
+ * The text up to its first statement: blank lines, comments, and the header statements
+ * (`title`, `model`), which come before any other. Its `model` line is the file's, if any;
+ * taking it is cheap enough for every keystroke, unlike parsing the whole text.
+ */
+export function headerOf(text: string): string {
+  let at = 0;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end).trim();
+    if (line !== '' && !line.startsWith('#') && !/^(title|model)(\s|$)/.test(line)) break;
+    at = end < 0 ? text.length : end + 1;
+  }
+  return text.slice(0, at);
+}

@@ -8,6 +8,7 @@ import { ModelPicker } from '../../../src/ui/header/ModelPicker';
 import { PRESETS } from '../../../src/engine/model';
 import { resetLabStore } from '../../../src/ui/store/labStore';
 import { fakeActions } from './fakeActions';
+import { headerOf } from '../../../src/ui/session/fileModel';
 
 function renderPicker(state: Parameters<typeof resetLabStore>[0]) {
   resetLabStore(state);
@@ -51,5 +52,11 @@ describe('ModelPicker', () => {
     fireEvent.change(select, { target: { value: 'v4' } });
     expect(actions.setModel).toHaveBeenCalledWith(PRESETS.v4, true);
     confirm.mockRestore();
+  });
+
+  it('reads the model line from the header only: the lines before the first statement', () => {
+    expect(headerOf('# c\ntitle "t"\n\nmodel v4\nset vm1 quota=1\nmodel v1\n')).toBe('# c\ntitle "t"\n\nmodel v4\n');
+    expect(headerOf('set vm1 quota=1\n')).toBe('');
+    expect(headerOf('model cyclic')).toBe('model cyclic');
   });
 });
